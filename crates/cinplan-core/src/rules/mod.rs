@@ -1,0 +1,191 @@
+//! The SMART rules. One rule, one file: its metadata, its documentation in fixed sections,
+//! its matching and its tests. [`registry`] lists them all, in alphabetical order.
+//!
+//! CONTRACT (helpers: keep `Rule`, `RuleMeta`, `RuleDocs`, `FieldName`, `FieldContext`,
+//! `PlanContext`; add fields to the contexts rather than changing their meaning).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Calendar;
+use crate::finding::{RawFinding, Severity, Smart};
+use crate::plan::Plan;
+use crate::profile::Profile;
+use crate::timescale::Timescale;
+
+pub mod registry;
+#[cfg(test)]
+pub mod testing;
+
+/// The free-text fields a practitioner types, which the rules read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldName {
+    Need,
+    Action,
+    ByWhom,
+    ByWhen,
+    Outcome,
+    Progress,
+    Visiting,
+    ReviewFrequency,
+    Contingency,
+    ViewsChild,
+    ViewsParents,
+    ViewsOthers,
+}
+
+impl FieldName {
+    pub const ALL: [FieldName; 12] = [
+        FieldName::Need,
+        FieldName::Action,
+        FieldName::ByWhom,
+        FieldName::ByWhen,
+        FieldName::Outcome,
+        FieldName::Progress,
+        FieldName::Visiting,
+        FieldName::ReviewFrequency,
+        FieldName::Contingency,
+        FieldName::ViewsChild,
+        FieldName::ViewsParents,
+        FieldName::ViewsOthers,
+    ];
+
+    /// The name used on the command line and in the embed's `data-cinplan-field`.
+    pub fn id(self) -> &'static str {
+        match self {
+            FieldName::Need => "need",
+            FieldName::Action => "action",
+            FieldName::ByWhom => "by_whom",
+            FieldName::ByWhen => "by_when",
+            FieldName::Outcome => "outcome",
+            FieldName::Progress => "progress",
+            FieldName::Visiting => "visiting",
+            FieldName::ReviewFrequency => "review_frequency",
+            FieldName::Contingency => "contingency",
+            FieldName::ViewsChild => "views_child",
+            FieldName::ViewsParents => "views_parents",
+            FieldName::ViewsOthers => "views_others",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<FieldName> {
+        let id = id.replace(['-', '.', '/'], "_");
+        FieldName::ALL.into_iter().find(|field| field.id() == id)
+    }
+
+    /// The column heading a practitioner knows.
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldName::Need => "Need or risk",
+            FieldName::Action => "Action",
+            FieldName::ByWhom => "By whom",
+            FieldName::ByWhen => "By when",
+            FieldName::Outcome => "Outcome",
+            FieldName::Progress => "Progress",
+            FieldName::Visiting => "Visiting",
+            FieldName::ReviewFrequency => "Review frequency",
+            FieldName::Contingency => "Contingency",
+            FieldName::ViewsChild => "Child's views",
+            FieldName::ViewsParents => "Parents' views",
+            FieldName::ViewsOthers => "Others' views",
+        }
+    }
+
+    /// Whether the field's text is a timescale the timescale reader reads.
+    pub fn is_timescale(self) -> bool {
+        matches!(
+            self,
+            FieldName::ByWhen | FieldName::Visiting | FieldName::ReviewFrequency
+        )
+    }
+}
+
+/// What a rule's documentation says, in fixed sections (Ruff style). Shown by
+/// `cinplan explain` and the editor's popover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleDocs {
+    /// One line: what the rule flags.
+    pub summary: &'static str,
+    /// Why it matters, citing the guidance.
+    pub why: &'static str,
+    /// An example that the rule flags.
+    pub example: &'static str,
+    /// What to write instead (an example that passes).
+    pub instead: &'static str,
+}
+
+/// What applies to every finding of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleMeta {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    pub severity: Severity,
+    pub smart: &'static [Smart],
+    /// The fields it reads; empty for a rule on the whole plan.
+    pub fields: &'static [FieldName],
+    /// The passage in shared/guidance: "001 Child in Need Plan; 004 Words to avoid".
+    pub source: &'static str,
+    pub docs: RuleDocs,
+}
+
+/// One field being checked, with the plan around it.
+#[derive(Debug, Clone)]
+pub struct FieldContext<'a> {
+    pub field: FieldName,
+    /// JSON Pointer of the field, e.g. `/needs/0/actions/1/by_when`.
+    pub pointer: &'a str,
+    pub text: &'a str,
+    pub plan: &'a Plan,
+    /// Indices of the need and the action the field belongs to, when it is in the table.
+    pub need_index: Option<usize>,
+    pub action_index: Option<usize>,
+    pub profile: &'a Profile,
+    pub today: NaiveDate,
+    pub calendar: &'a Calendar,
+    /// The reading of the text, for timescale fields.
+    pub timescale: Option<&'a Timescale>,
+}
+
+/// The whole plan being checked.
+#[derive(Debug, Clone)]
+pub struct PlanContext<'a> {
+    pub plan: &'a Plan,
+    pub profile: &'a Profile,
+    pub today: NaiveDate,
+    pub calendar: &'a Calendar,
+}
+
+/// A check. Field rules implement `check_field`, plan rules `check_plan`.
+pub trait Rule: Sync + std::fmt::Debug {
+    fn meta(&self) -> &'static RuleMeta;
+
+    fn check_field(&self, _context: &FieldContext<'_>, _findings: &mut Vec<RawFinding>) {}
+
+    fn check_plan(&self, _context: &PlanContext<'_>, _findings: &mut Vec<RawFinding>) {}
+}
+
+impl RuleMeta {
+    /// A finding of this rule with its default severity and SMART letters; the engine
+    /// applies the profile's severity afterwards.
+    pub fn finding(
+        &'static self,
+        pointer: &str,
+        span: Option<std::ops::Range<usize>>,
+        message: impl Into<String>,
+    ) -> RawFinding {
+        RawFinding {
+            rule: self.id,
+            severity: self.severity,
+            smart: self.smart.to_vec(),
+            pointer: pointer.to_owned(),
+            span,
+            message: message.into(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    pub fn reads(&self, field: FieldName) -> bool {
+        self.fields.contains(&field)
+    }
+}
