@@ -67,10 +67,18 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
     }
     for (field, pointer, text) in [
         (FieldName::Visiting, "/visiting", &plan.visiting),
-        (FieldName::ReviewFrequency, "/review_frequency", &plan.review_frequency),
+        (
+            FieldName::ReviewFrequency,
+            "/review_frequency",
+            &plan.review_frequency,
+        ),
         (FieldName::Contingency, "/contingency", &plan.contingency),
         (FieldName::ViewsChild, "/views/child", &plan.views.child),
-        (FieldName::ViewsParents, "/views/parents", &plan.views.parents),
+        (
+            FieldName::ViewsParents,
+            "/views/parents",
+            &plan.views.parents,
+        ),
         (FieldName::ViewsOthers, "/views/others", &plan.views.others),
     ] {
         fields.push(FieldRef {
@@ -122,7 +130,11 @@ pub fn check_one_field(
     let mut findings = Vec::new();
     for rule in registry::all() {
         let meta = rule.meta();
-        if meta.reads(field.field) && options.profile.rule_severity(meta.id, meta.severity).is_some()
+        if meta.reads(field.field)
+            && options
+                .profile
+                .rule_severity(meta.id, meta.severity)
+                .is_some()
         {
             rule.check_field(&context, &mut findings);
         }
@@ -132,13 +144,15 @@ pub fn check_one_field(
 }
 
 fn apply_profile(findings: &mut Vec<RawFinding>, profile: &Profile) {
-    findings.retain_mut(|finding| match profile.rule_severity(finding.rule, finding.severity) {
-        Some(severity) => {
-            finding.severity = severity;
-            true
-        }
-        None => false,
-    });
+    findings.retain_mut(
+        |finding| match profile.rule_severity(finding.rule, finding.severity) {
+            Some(severity) => {
+                finding.severity = severity;
+                true
+            }
+            None => false,
+        },
+    );
 }
 
 /// Checks a whole plan: every field, then the plan-level rules; applies the plan's
@@ -148,7 +162,11 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
     let mut published = Vec::new();
     for field in fields(plan) {
         for finding in check_one_field(plan, &field, options, &calendar) {
-            published.push((finding.publish(field.text), flagged_text(&finding, field.text), field.field.id()));
+            published.push((
+                finding.publish(field.text),
+                flagged_text(&finding, field.text),
+                field.field.id(),
+            ));
         }
     }
     let context = PlanContext {
@@ -159,7 +177,11 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
     };
     let mut plan_findings = Vec::new();
     for rule in registry::all() {
-        if options.profile.rule_severity(rule.meta().id, rule.meta().severity).is_some() {
+        if options
+            .profile
+            .rule_severity(rule.meta().id, rule.meta().severity)
+            .is_some()
+        {
             rule.check_plan(&context, &mut plan_findings);
         }
     }
@@ -223,7 +245,10 @@ fn flagged_text(finding: &RawFinding, text: &str) -> String {
 
 fn is_suppressed(plan: &Plan, finding: &Finding, text: &str, field: &str) -> bool {
     let suppressions = &plan.suppressions;
-    suppressions.rules_off.iter().any(|rule| *rule == finding.rule)
+    suppressions
+        .rules_off
+        .iter()
+        .any(|rule| *rule == finding.rule)
         || suppressions.ignored.iter().any(|ignored| {
             ignored.rule == finding.rule && ignored.field == field && ignored.text == text
         })

@@ -13,9 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Whose bank holidays count as non-working days.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Region {
     #[default]
@@ -103,7 +101,11 @@ impl Calendar {
     /// `add_working_days(from, working_days_between(from, to))` is the first working day
     /// on or before `to` that the count reaches.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
-        let (low, high, sign) = if from <= to { (from, to, 1) } else { (to, from, -1) };
+        let (low, high, sign) = if from <= to {
+            (from, to, 1)
+        } else {
+            (to, from, -1)
+        };
         low.iter_days()
             .skip(1)
             .take_while(|day| *day <= high)

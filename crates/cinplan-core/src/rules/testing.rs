@@ -72,7 +72,12 @@ pub fn apply_suggestion(text: &str, finding: &RawFinding, index: usize) -> Optio
         crate::finding::SuggestionTarget::Field => suggestion.replacement.clone(),
         crate::finding::SuggestionTarget::Range => {
             let span = finding.span.clone().unwrap_or(0..text.len());
-            format!("{}{}{}", &text[..span.start], suggestion.replacement, &text[span.end..])
+            format!(
+                "{}{}{}",
+                &text[..span.start],
+                suggestion.replacement,
+                &text[span.end..]
+            )
         }
     })
 }

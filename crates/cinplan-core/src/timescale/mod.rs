@@ -192,7 +192,10 @@ pub struct Timescale {
 impl Timescale {
     /// True when the text names something that can be placed on a calendar.
     pub fn is_placeable(&self) -> bool {
-        self.deadline.is_some() || self.start.is_some() || self.end.is_some() || self.cadence.is_some()
+        self.deadline.is_some()
+            || self.start.is_some()
+            || self.end.is_some()
+            || self.cadence.is_some()
     }
 }
 
