@@ -252,7 +252,8 @@ static ENTRIES: &[GlossaryEntry] = &[
         "LADO",
         &[],
         "Local Authority Designated Officer",
-        "the council officer who deals with worries about adults who work with children",
+        "the council officer who deals with worries about staff or volunteers who look after \
+         children",
         "the council officer for worries about staff",
     ),
     acronym(

@@ -13,8 +13,9 @@
 //!
 //! Syllables are counted by a heuristic, as readability tools do: the groups of vowels
 //! (a, e, i, o, u, and y after the first letter) in each part of a word, after dropping a
-//! silent final "e" (not "-le"), a final "-es" and a final "-ed" not after "t" or "d"; at
-//! least one a word. A number counts one syllable. A capitalised word that does not start
+//! silent final "e" (not "-le"), a final "-es" and a final "-ed" not after "t" or "d", and
+//! not counting a silent "e" before "-ly", "-ful", "-less", "-ment" or "-ness"; at least
+//! one a word. A number counts one syllable. A capitalised word that does not start
 //! the sentence (a name, a day, a month) also counts one, since the family knows its own
 //! names and the calendar: "Tommy" and "February" are not what makes a sentence hard.
 
@@ -144,6 +145,22 @@ pub fn syllables_in(word: &str) -> usize {
         }
         in_group = vowel;
     }
+    // A silent "e" before a suffix ("safely", "statement", "carefully") formed its own
+    // group; after "l" it is sounded ("settlement" keeps three).
+    let silent_e_before_suffix = ["ely", "eful", "eless", "ement", "eness"]
+        .iter()
+        .any(|suffix| {
+            stem.find(suffix).is_some_and(|index| {
+                stem.get(..index)
+                    .and_then(|start| start.chars().last())
+                    .is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'l'))
+            })
+        });
+    let groups = if silent_e_before_suffix {
+        groups - 1
+    } else {
+        groups
+    };
     groups.max(1)
 }
 
@@ -209,6 +226,13 @@ mod tests {
             ("discussion", 3),
             ("multidisciplinary", 7),
             ("yes", 1),
+            ("safely", 2),
+            ("statement", 2),
+            ("carefully", 3),
+            ("completely", 3),
+            ("homeless", 2),
+            ("settlement", 3),
+            ("agreement", 3),
         ] {
             assert_eq!(syllables_in(word), count, "{word}");
         }

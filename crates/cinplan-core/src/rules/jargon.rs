@@ -199,4 +199,23 @@ mod tests {
             .replacement
             .starts_with("step down (moving to a lower level of help"));
     }
+
+    #[test]
+    fn every_glossary_explanation_and_plain_wording_is_itself_clean() {
+        let plan = crate::rules::testing::tommy_plan();
+        for entry in glossary::entries() {
+            let mut wordings = vec![format!("{} ({})", entry.term, entry.meaning)];
+            if !entry.plain.is_empty() {
+                wordings.push(entry.plain.to_owned());
+            }
+            for wording in wordings {
+                let text = format!("Sam Jones will talk to Mum about {wording}.");
+                let problems: Vec<_> = crate::rules::testing::all_findings(Action, &text, &plan)
+                    .into_iter()
+                    .filter(|finding| finding.severity >= Severity::Warning)
+                    .collect();
+                assert!(problems.is_empty(), "{text:?}: {problems:#?}");
+            }
+        }
+    }
 }

@@ -38,6 +38,7 @@ pub(crate) struct Term {
     pub rewrites: &'static [Rewrite],
     /// A text in which the term is flagged, and its field: the table's own tests check
     /// every term fires on it and apply every rewrite to it.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub example: (FieldName, &'static str),
 }
 
@@ -151,6 +152,7 @@ impl WordList {
         WordList { terms, regex }
     }
 
+    #[cfg(test)]
     pub fn terms(&self) -> &'static [Term] {
         self.terms
     }
@@ -207,9 +209,7 @@ fn excuses(unless: Unless, text: &str, range: &Range<usize>) -> bool {
     let sentence = sentence_around(text, range);
     match unless {
         Unless::SentenceHasYardstick => text.get(sentence).is_some_and(has_yardstick),
-        Unless::SaysHow => text
-            .get(range.end..sentence.end)
-            .is_some_and(|rest| says_how(rest)),
+        Unless::SaysHow => text.get(range.end..sentence.end).is_some_and(says_how),
         Unless::FollowedBy(words) => text.get(range.end..sentence.end).is_some_and(|rest| {
             rest.split(|c: char| !c.is_alphanumeric())
                 .any(|word| words.iter().any(|w| w.eq_ignore_ascii_case(word)))
@@ -769,5 +769,72 @@ mod table_tests {
         // The overlap checks above look at warnings and errors; hard-to-read is info and
         // spans whole sentences, so a rewrite inside a long sentence may sit under it.
         assert_eq!(crate::rules::hard_to_read::META.severity, Severity::Info);
+    }
+}
+
+/// Whatever is typed, the word rules never panic and every range they report lies on
+/// character boundaries of the text.
+#[cfg(test)]
+mod never_panics {
+    use crate::rules::testing::{all_findings, tommy_plan};
+    use crate::rules::FieldName;
+    use proptest::prelude::*;
+
+    fn tricky_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "ongoing",
+            "Support",
+            "support",
+            " ",
+            "-",
+            "'",
+            "’",
+            "‘",
+            "“",
+            "”",
+            "\"",
+            "(",
+            ")",
+            ".",
+            "\n",
+            "CAMHS",
+            "core group",
+            "by driving",
+            "baby",
+            "monitor",
+            "😀",
+            "é",
+            "age",
+            "appropriate",
+            "regularly",
+            "every 2 weeks",
+            "Worker",
+            "ASAP",
+            "clean and tidy",
+            "improve",
+            "S.47",
+            "C&F",
+            "\u{0301}",
+            "TBC",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn ranges_fall_on_character_boundaries(text in tricky_text(), any in "\\PC{0,60}") {
+            let plan = tommy_plan();
+            for text in [text, any] {
+                for field in FieldName::ALL {
+                    for finding in all_findings(field, &text, &plan) {
+                        if let Some(span) = &finding.span {
+                            prop_assert!(span.start <= span.end && span.end <= text.len());
+                            prop_assert!(text.is_char_boundary(span.start));
+                            prop_assert!(text.is_char_boundary(span.end));
+                        }
+                    }
+                }
+            }
+        }
     }
 }
