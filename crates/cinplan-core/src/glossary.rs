@@ -562,6 +562,46 @@ pub fn find(text: &str) -> Vec<JargonUse> {
     uses
 }
 
+/// The text as a family should read it: each unexplained term is replaced by its plain
+/// words, or, where no plain words fit, explained in brackets the first time it is used.
+/// Terms the text already explains are left as they are.
+pub fn family_wording(text: &str) -> String {
+    let mut result = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut explained: Vec<&'static str> = Vec::new();
+    for one in find(text) {
+        if one.explained {
+            continue;
+        }
+        let (Some(before), Some(found)) = (
+            text.get(copied..one.range.start),
+            text.get(one.range.clone()),
+        ) else {
+            continue;
+        };
+        result.push_str(before);
+        if !one.entry.plain.is_empty() {
+            if crate::rules::word_list::starts_sentence(text, one.range.start) {
+                let mut characters = one.entry.plain.chars();
+                if let Some(first) = characters.next() {
+                    result.extend(first.to_uppercase());
+                    result.push_str(characters.as_str());
+                }
+            } else {
+                result.push_str(one.entry.plain);
+            }
+        } else if explained.contains(&one.entry.term) {
+            result.push_str(found);
+        } else {
+            explained.push(one.entry.term);
+            result.push_str(&format!("{found} ({})", one.entry.meaning));
+        }
+        copied = one.range.end;
+    }
+    result.push_str(text.get(copied..).unwrap_or(""));
+    result
+}
+
 fn is_explained_in_place(text: &str, range: &Range<usize>) -> bool {
     let after = text.get(range.end..).unwrap_or("").trim_start();
     let before = text.get(..range.start).unwrap_or("").trim_end();
@@ -682,6 +722,28 @@ mod tests {
         assert_eq!(lookup("s.47").map(|entry| entry.term), Some("S47"));
         assert_eq!(lookup("EHCPs").map(|entry| entry.term), Some("EHCP"));
         assert_eq!(lookup("dog"), None);
+    }
+
+    #[test]
+    fn the_family_wording_replaces_or_explains_each_term() {
+        assert_eq!(
+            family_wording("CAMHS will see Tommy. The CIN review is on 16 February."),
+            "The children's mental health service will see Tommy. The Child in Need review is \
+             on 16 February."
+        );
+        assert_eq!(
+            family_wording("We may step down in March, and step down again in May."),
+            "We may step down (moving to a lower level of help, for example from a child \
+             protection plan to a Child in Need plan) in March, and step down again in May."
+        );
+        assert_eq!(
+            family_wording("CAMHS (the NHS mental health service) will see Tommy."),
+            "CAMHS (the NHS mental health service) will see Tommy."
+        );
+        assert_eq!(
+            family_wording("Nothing to change 😀"),
+            "Nothing to change 😀"
+        );
     }
 
     #[test]

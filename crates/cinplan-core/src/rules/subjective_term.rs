@@ -37,8 +37,8 @@ pub static META: RuleMeta = RuleMeta {
 
 const SAY_WHAT_IS_SEEN: Rewrite = Rewrite::advice(
     "Say what will be seen",
-    "For example: \"{child} will be able to tell {lead} one thing he enjoyed at home at each \
-     visit\" or \"there will be clean bedding on {child}'s bed every week\".",
+    "For example: \"{child} will be able to tell {lead} one thing they enjoyed at home at \
+     each visit\" or \"there will be clean bedding on {child}'s bed every week\".",
 );
 
 const NO_YARDSTICK: &str = "\"{found}\" is a judgement without a yardstick: say what will be \

@@ -59,8 +59,8 @@ const NOT_PURPOSEFUL: &str = "\"{found}\" is not a purposeful activity: say what
 
 const CHECK_INSTEAD: Rewrite = Rewrite::advice(
     "Say what will be checked and what happens next",
-    "For example: \"Mrs Ahmed will phone {lead} every Friday to say which days {child} missed \
-     school that week.\"",
+    "For example: \"{child}'s teacher will phone {lead} every Friday to say which days \
+     {child} missed school that week.\"",
 );
 
 /// Words before "monitor" that make it a device, not an activity.

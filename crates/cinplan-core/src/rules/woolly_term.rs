@@ -61,8 +61,8 @@ const WHAT_IS_ENGAGING: &str = "\"{found}\" does not say what the person will do
 
 const SAY_WHAT_IS_SHARED: Rewrite = Rewrite::advice(
     "Say what will be shared, and how often",
-    "For example: \"{lead} will phone Mrs Ahmed every Friday to ask how many days {child} was \
-     in school that week.\"",
+    "For example: \"{lead} will phone {child}'s teacher every Friday to ask how many days \
+     {child} was in school that week.\"",
 );
 
 const SAY_WHAT_ENSURES: Rewrite = Rewrite::advice(
@@ -180,8 +180,8 @@ static TERMS: &[Term] = &[
         message: WHAT_IS_ENGAGING,
         rewrites: &[Rewrite::advice(
             "Say what the person did",
-            "For example: \"Dad went to 6 of the 8 New Way sessions and can say what he will \
-             do when he feels angry.\"",
+            "For example: \"Dad went to 6 of the 8 sessions and can say what he will do \
+             when he feels angry.\"",
         )],
         example: (FieldName::Progress, "Mum has engaged well."),
     },
@@ -199,8 +199,8 @@ static TERMS: &[Term] = &[
                   day\", \"his own bed\").",
         rewrites: &[Rewrite::advice(
             "Give the standard",
-            "For example: \"{child} will have breakfast before school every day and his own \
-             bed to sleep in\".",
+            "For example: \"{child} will have breakfast before school every day and a bed \
+             of their own to sleep in\".",
         )],
         example: (FieldName::Need, "Tommy does not have adequate food."),
     },
@@ -218,8 +218,8 @@ static TERMS: &[Term] = &[
                   done about it.",
         rewrites: &[Rewrite::advice(
             "Name the problem and the change",
-            "For example: \"Mum and Dad will go to 8 New Way sessions on how to disagree \
-             without shouting.\"",
+            "For example: \"Mum and Dad will go to 8 sessions of a parenting course on how \
+             to disagree without shouting.\"",
         )],
         example: (FieldName::Action, "Mum to address issues with Tommy's behaviour."),
     },
@@ -230,8 +230,8 @@ static TERMS: &[Term] = &[
                   and what it is for.",
         rewrites: &[Rewrite::advice(
             "Say what the work is",
-            "For example: \"Jo Bell will work with Mum on a bedtime routine for {child} at her \
-             weekly visit on Tuesdays.\"",
+            "For example: \"{lead} will work with Mum on a bedtime routine for {child} at \
+             each weekly visit.\"",
         )],
         example: (FieldName::Action, "Jo Bell will work with the family."),
     },
