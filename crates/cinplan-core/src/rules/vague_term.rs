@@ -216,7 +216,9 @@ fn word_list() -> &'static WordList {
 const PROFILE_WORD_MESSAGE: &str = "\"{found}\" is on this profile's list of words to avoid: \
                                     say exactly what will happen, who does it and when.";
 
-/// The profile's extra words, matched like the built-in ones (whole words, any case).
+/// The profile's extra words, matched like the built-in ones (whole words, any case, not
+/// in quotations). Compiled on each check rather than cached: a profile's list is short
+/// and a user may load another profile at any time.
 fn profile_words(words: &[String], text: &str) -> Vec<std::ops::Range<usize>> {
     let alternatives: Vec<String> = words
         .iter()
