@@ -59,12 +59,15 @@ cargo run -q --release --locked -p cinplan-core --example perf_corpus -- target/
 if wants native; then
   say "criterion: the core natively (load $(load))"
   echo -e "\n## The core, natively (criterion; load before: $(load))\n" >>"$REPORT"
+  started=$(date +%s)
+  export CINPLAN_PERF_SINGLE="$PWD/$OUT/single-shot.jsonl"
+  : >"$CINPLAN_PERF_SINGLE"
   if [ -n "$QUICK" ]; then
     cargo bench -q --locked -p cinplan-core --bench core -- --warm-up-time 0.2 --measurement-time 0.5 --noplot
   else
     cargo bench -q --locked -p cinplan-core --bench core -- --noplot
   fi
-  node tests/perf/criterion-summary.js --out "$OUT/native.md"
+  node tests/perf/criterion-summary.js --out "$OUT/native.md" --single "$CINPLAN_PERF_SINGLE" --since "$started"
   cat "$OUT/native.md" >>"$REPORT"
   echo -e "\nLoad after: $(load)." >>"$REPORT"
 fi

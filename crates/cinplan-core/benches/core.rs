@@ -7,7 +7,8 @@
 //! per-byte cost at 10 KB, 100 KB and 1 MB shows whether time grows linearly with text.
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::io::Write;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use cinplan_core::check::{check_field, check_one_field, check_plan, fields, CheckOptions};
@@ -19,6 +20,39 @@ use cinplan_core::{Calendar, Region};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 mod corpus;
+
+/// Criterion takes ten samples at least; a check slower than this is timed once instead,
+/// so that a quadratic slowdown shows up as a figure rather than as a run of many minutes.
+const SAMPLE_LIMIT: Duration = Duration::from_secs(2);
+
+/// Times one run of `run`; when it is over [`SAMPLE_LIMIT`], reports it (on stderr and, when
+/// `CINPLAN_PERF_SINGLE` names a file, as a JSON line there for the summary) and returns
+/// true so that the caller skips criterion's sampling.
+fn too_slow_to_sample(id: &str, bytes: usize, run: impl FnOnce()) -> bool {
+    let start = Instant::now();
+    run();
+    let elapsed = start.elapsed();
+    if elapsed <= SAMPLE_LIMIT {
+        return false;
+    }
+    eprintln!(
+        "{id}: one run took {:.2} s, over {} s: timed once, not sampled",
+        elapsed.as_secs_f64(),
+        SAMPLE_LIMIT.as_secs()
+    );
+    if let Some(path) = std::env::var_os("CINPLAN_PERF_SINGLE") {
+        let line = serde_json::json!({ "id": id, "ns": elapsed.as_nanos() as f64, "bytes": bytes });
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| writeln!(file, "{line}"));
+        if let Err(error) = written {
+            eprintln!("cannot append to {}: {error}", path.to_string_lossy());
+        }
+    }
+    true
+}
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default()
@@ -49,14 +83,18 @@ fn bench_field(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
         .sample_size(50);
-    for (field, text) in [
-        (FieldName::Action, corpus::field_200(11)),
-        (FieldName::ByWhen, corpus::by_when_200(12)),
-        (FieldName::Outcome, corpus::prose(200, 13)),
-        (FieldName::Need, corpus::prose(200, 14)),
+    let need = corpus::prose(200, 14);
+    for (id, field, text) in [
+        ("action", FieldName::Action, corpus::field_200(11)),
+        ("by_when", FieldName::ByWhen, corpus::by_when_200(12)),
+        ("outcome", FieldName::Outcome, corpus::prose(200, 13)),
+        ("need", FieldName::Need, need.clone()),
+        // The same need with its curly quotes and accents made ASCII: shows what non-ASCII
+        // text costs the matching.
+        ("need_ascii", FieldName::Need, corpus::ascii(&need)),
     ] {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(field.id()), &text, |b, text| {
+        group.bench_with_input(BenchmarkId::from_parameter(id), &text, |b, text| {
             b.iter(|| check_field(black_box(text), field, Some(&plan), options))
         });
     }
@@ -79,7 +117,13 @@ fn bench_plan(c: &mut Criterion) {
     for rows in [40usize, 400, 4000] {
         let json = corpus::plan(rows, 1).to_string();
         let plan = load(&corpus::plan(rows, 1));
-        group.throughput(Throughput::Bytes(text_bytes(&plan)));
+        let bytes = text_bytes(&plan);
+        group.throughput(Throughput::Bytes(bytes));
+        if too_slow_to_sample(&format!("check_plan/parsed/{rows}"), bytes as usize, || {
+            check_plan(&plan, options);
+        }) {
+            continue;
+        }
         group.bench_with_input(BenchmarkId::new("parsed", rows), &plan, |b, plan| {
             b.iter(|| check_plan(black_box(plan), options))
         });
@@ -142,6 +186,12 @@ fn bench_paste(c: &mut Criterion) {
         let text = corpus::prose(bytes, 21);
         group.throughput(Throughput::Bytes(text.len() as u64));
         for field in [FieldName::Progress, FieldName::ByWhen] {
+            let id = format!("check_field_paste/{}/{bytes}", field.id());
+            if too_slow_to_sample(&id, text.len(), || {
+                check_field(&text, field, Some(&plan), options);
+            }) {
+                continue;
+            }
             group.bench_with_input(
                 BenchmarkId::new(field.id(), bytes),
                 &text,

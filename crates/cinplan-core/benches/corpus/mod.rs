@@ -249,6 +249,20 @@ pub fn prose(bytes: usize, seed: u64) -> String {
     text
 }
 
+/// The text with its non-ASCII characters replaced by their nearest ASCII ones.
+pub fn ascii(text: &str) -> String {
+    text.chars()
+        .map(|character| match character {
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            '–' => '-',
+            'ë' => 'e',
+            other if other.is_ascii() => other,
+            _ => '?',
+        })
+        .collect()
+}
+
 fn action_row(rng: &mut Rng, cast: &Cast) -> Value {
     json!({
         "action": sentences(rng, cast, ACTIONS, 1),
