@@ -263,7 +263,16 @@ fn place_points(
     problems: &mut Vec<TimescaleProblem>,
 ) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
-    let taken = |slot: Slot, placed: &Vec<Placed>| placed.iter().any(|p| p.slot == Some(slot));
+    // Which slots are filled, kept as a set so that a long list of dates stays linear.
+    let mut filled: Vec<Slot> = Vec::new();
+    let mut claim = |slot: Slot| -> Option<Slot> {
+        if filled.contains(&slot) {
+            None
+        } else {
+            filled.push(slot);
+            Some(slot)
+        }
+    };
     let mut unmarked: Vec<(usize, Point)> = Vec::new();
     for (role, point) in points {
         let (role, value) = match point.value {
@@ -294,7 +303,7 @@ fn place_points(
                 continue;
             }
         };
-        let slot = (!taken(slot, &placed)).then_some(slot);
+        let slot = claim(slot);
         placed.push(Placed {
             slot,
             value,
@@ -314,7 +323,7 @@ fn place_points(
         } else {
             Slot::Deadline
         };
-        let slot = (!taken(wanted, &placed)).then_some(wanted);
+        let slot = claim(wanted);
         if let Some(entry) = placed.get_mut(position) {
             *entry = Placed {
                 slot,

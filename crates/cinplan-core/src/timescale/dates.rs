@@ -531,29 +531,53 @@ fn plain_date_at(scan: &Scan<'_>, index: usize) -> Option<(DateResult, usize)> {
     .max_by_key(|(_, end)| *end)
 }
 
-/// A written date, with an optional day name in front that must agree with it.
-pub(super) fn written_date_at(scan: &Scan<'_>, index: usize) -> Option<(DateResult, usize)> {
-    let tokens = scan.tokens;
-    let plain = plain_date_at(scan, index);
-    let Some(weekday) = weekday_at(tokens, index).filter(|weekday| !weekday.plural) else {
-        return plain;
-    };
-    let mut position = tokens.skip_punct(index + 1, &['.']);
-    position = tokens.skip_punct(position, &[',']);
-    let (result, end) = plain_date_at(scan, position)?;
-    let result = result.and_then(|date| {
+/// A day name at `index`, in front of or after a date, and the index past it.
+fn day_name_at(tokens: Tokens<'_>, index: usize) -> Option<(u8, usize)> {
+    let weekday = weekday_at(tokens, index).filter(|weekday| !weekday.plural)?;
+    Some((weekday.number, tokens.skip_punct(index + 1, &['.'])))
+}
+
+/// `result`, or a problem when the date is not on the day named.
+fn agrees_with(result: DateResult, named: u8) -> DateResult {
+    result.and_then(|date| {
         let actual = u8::try_from(date.weekday().number_from_monday()).unwrap_or(0);
-        if actual == weekday.number {
+        if actual == named {
             Ok(date)
         } else {
             Err(ambiguous(format!(
                 "{} is a {}, not a {}: check the day and the date.",
                 long_date(date),
                 weekday_name(actual),
-                weekday_name(weekday.number)
+                weekday_name(named)
             )))
         }
-    });
+    })
+}
+
+/// A written date, with an optional day name in front ("Monday 16 December 2026") or
+/// after it ("16 December (Wednesday)") that must agree with it.
+pub(super) fn written_date_at(scan: &Scan<'_>, index: usize) -> Option<(DateResult, usize)> {
+    let tokens = scan.tokens;
+    let (result, end) = match day_name_at(tokens, index) {
+        Some((named, after)) => {
+            let position = tokens.skip_punct(after, &[',']);
+            let (result, end) = plain_date_at(scan, position)?;
+            (agrees_with(result, named), end)
+        }
+        None => plain_date_at(scan, index)?,
+    };
+    // "16 December (Wednesday)", "16 December, Wednesday".
+    let opened = tokens.skip_punct(end, &['(', ',']);
+    if opened > end {
+        if let Some((named, after)) = day_name_at(tokens, opened) {
+            let closed = if tokens.is_punct(end, '(') {
+                tokens.skip_punct(after, &[')'])
+            } else {
+                after
+            };
+            return Some((agrees_with(result, named), closed));
+        }
+    }
     Some((result, end))
 }
 
@@ -687,6 +711,10 @@ fn part_of_month_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
             (part, index + 2)
         }
         "mid" => (MonthPart::Middle, tokens.skip_punct(index + 1, &['-'])),
+        // "end March", "end-March": without "of" only straight before a month.
+        "end" if month_at(tokens, tokens.skip_punct(index + 1, &['-'])).is_some() => {
+            (MonthPart::End, tokens.skip_punct(index + 1, &['-']))
+        }
         "early" => (MonthPart::Early, tokens.skip_punct(index + 1, &['-'])),
         "late" => (MonthPart::Late, tokens.skip_punct(index + 1, &['-'])),
         _ => return None,
@@ -787,6 +815,9 @@ fn holiday_table() -> &'static PhraseTable<Holiday> {
             ("beginning of next term", Holiday::School),
             ("end of the school year", Holiday::School),
             ("end of the academic year", Holiday::School),
+            ("autumn term", Holiday::School),
+            ("spring term", Holiday::School),
+            ("summer term", Holiday::School),
             ("next term", Holiday::School),
             ("the new term", Holiday::School),
             ("new school year", Holiday::School),

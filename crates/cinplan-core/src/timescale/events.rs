@@ -65,6 +65,7 @@ fn event_table() -> &'static PhraseTable<EventName> {
             ("next review date", Known(NextReview)),
             ("next meeting", Known(NextReview)),
             ("next cin meeting", Known(NextReview)),
+            ("next cin", Known(NextReview)),
             ("progress review", Known(NextReview)),
             ("each review", Recurring(NextReview)),
             ("every review", Recurring(NextReview)),

@@ -294,20 +294,44 @@ fn numbered_adjective(word: &str) -> Option<TimeUnit> {
     }
 }
 
-/// Nouns after which "6 weekly" could count the things rather than space them.
+/// Things a provider counts out ("6 weekly sessions": six of them?). Visits and reviews
+/// are left out: "4 weekly visits" is the visiting standard, every 4 weeks.
 const COUNTED_NOUNS: &[&str] = &[
     "sessions",
-    "visits",
     "appointments",
     "groups",
     "classes",
     "calls",
-    "contacts",
     "lessons",
-    "home",
-    "individual",
-    "one",
+    "meetings",
 ];
+
+/// Words that may stand between the frequency and the counted noun: "6 weekly
+/// individual sessions".
+const NOUN_ADJECTIVES: &[&str] = &[
+    "individual",
+    "group",
+    "one",
+    "home",
+    "therapy",
+    "therapeutic",
+    "parenting",
+    "counselling",
+    "family",
+    "direct",
+    "play",
+    "support",
+    "mentoring",
+];
+
+/// The index past a counted noun at `index` ("sessions", "individual sessions").
+fn counted_noun_end(tokens: Tokens<'_>, index: usize) -> Option<usize> {
+    if tokens.is_any_word(index, COUNTED_NOUNS) {
+        return Some(index + 1);
+    }
+    (tokens.is_any_word(index, NOUN_ADJECTIVES) && tokens.is_any_word(index + 1, COUNTED_NOUNS))
+        .then_some(index + 2)
+}
 
 /// "6 weekly", "4-6 weekly", "three-monthly", "4 to 6 weekly".
 fn numbered_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
@@ -333,8 +357,9 @@ fn numbered_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
     }
     let unit = numbered_adjective(tokens.word(position)?)?;
     let end = position + 1;
-    if !hyphen && !ranged && count >= 2 && tokens.is_any_word(end, COUNTED_NOUNS) {
-        let written = scan.written(index, end + 1);
+    let counted = counted_noun_end(tokens, end).filter(|_| !hyphen && !ranged && count >= 2);
+    if let Some(noun_end) = counted {
+        let written = scan.written(index, noun_end);
         let (one, every_unit) = match unit {
             TimeUnit::Month => ("a month", "months"),
             TimeUnit::Day => ("a day", "days"),
@@ -346,8 +371,8 @@ fn numbered_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
              {every_unit}: write 'every {count} {every_unit}' or '{count} sessions, one {one}'."
         );
         return Some(Found::one(
-            end + 1,
-            scan.problem(index, end + 1, ProblemKind::Ambiguous, message),
+            noun_end,
+            scan.problem(index, noun_end, ProblemKind::Ambiguous, message),
         ));
     }
     let frequency = every(count, unit)?;
@@ -425,6 +450,43 @@ fn times_at(tokens: Tokens<'_>, index: usize) -> Option<(u64, usize, bool)> {
     None
 }
 
+/// "1 hour sessions", "90 minute visits" between a count and "a week": the length of
+/// each session, not a time of the plan.
+fn skip_session_length(tokens: Tokens<'_>, index: usize) -> usize {
+    let Some((_, after)) = count_at(tokens, index, false) else {
+        return index;
+    };
+    let after = tokens.skip_punct(after, &['-']);
+    if !tokens.is_any_word(
+        after,
+        &[
+            "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins",
+        ],
+    ) {
+        return index;
+    }
+    let noun = tokens.skip_optional(after + 1, NOUN_ADJECTIVES);
+    if tokens.is_any_word(
+        noun,
+        &[
+            "session",
+            "sessions",
+            "visit",
+            "visits",
+            "appointment",
+            "appointments",
+            "meeting",
+            "meetings",
+            "call",
+            "calls",
+        ],
+    ) {
+        noun + 1
+    } else {
+        after + 1
+    }
+}
+
 /// "twice a week", "3 times per month", "3x weekly", "twice-weekly", "once a fortnight",
 /// "once every 2 weeks", "2 sessions a week", "2 days per week", "once a term".
 fn times_per_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
@@ -433,6 +495,7 @@ fn times_per_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
     if tokens.is_punct(position, '-') {
         position += 1;
     }
+    position = skip_session_length(tokens, position);
     // "twice weekly", "3x monthly".
     if let Some(unit) = tokens.word(position).and_then(numbered_adjective) {
         if days_of_week {

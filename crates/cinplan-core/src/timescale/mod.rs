@@ -439,3 +439,6 @@ pub fn read_timescale(text: &str, context: &ReadingContext<'_>) -> Timescale {
     let items = scan::scan(&scan);
     assemble::assemble(items, &scan)
 }
+
+#[cfg(test)]
+mod tests;

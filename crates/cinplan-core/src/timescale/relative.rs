@@ -221,7 +221,7 @@ fn counted_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
     let tokens = scan.tokens;
     let (count, unit, mut end) = if tokens.is_any_word(index, &["in", "within"]) {
         let mut position = tokens.skip_optional(index + 1, &["the"]);
-        let next = tokens.is_any_word(position, &["next", "coming", "following"]);
+        let next = tokens.is_any_word(position, &["next", "coming", "following", "first"]);
         if next {
             position += 1;
         }
@@ -395,7 +395,8 @@ pub(super) fn anchored_offset_at(scan: &Scan<'_>, index: usize) -> Option<Found>
 }
 
 /// "for 6 weeks", "over the next 3 months", "for a period of 12 weeks" (explicit), or a
-/// bare "6 weeks" / "12 week".
+/// bare "6 weeks" / "12 week". Hours are never a duration ("for 1 hour" is a session's
+/// length).
 pub(super) fn duration_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
     const SKIPPABLE: &[&str] = &[
         "the",
@@ -422,33 +423,28 @@ pub(super) fn duration_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
     let tokens = scan.tokens;
     let explicit = tokens.is_any_word(index, &["for", "over", "lasting"]);
     let (count, unit, mut end) = if explicit {
-        let mut position = index + 1;
-        let mut found = None;
-        for _ in 0..5 {
-            if let Some(hit) = count_unit_at(scan, position, true) {
-                found = Some(hit);
-                break;
-            }
-            if !tokens.is_any_word(position, SKIPPABLE) {
-                break;
-            }
-            position += 1;
-        }
-        found?
+        // Up to four filler words: "for a period of 12 weeks".
+        (index + 1..index + 6)
+            .take_while(|position| {
+                *position == index + 1 || tokens.is_any_word(position - 1, SKIPPABLE)
+            })
+            .find_map(|position| count_unit_at(scan, position, true))?
     } else {
         let found = count_unit_at(scan, index, false)?;
-        if found.1 == UnitWord::Hours
-            || tokens.is_any_word(
-                found.2,
-                &[
-                    "old", "ago", "late", "overdue", "behind", "pregnant", "earlier", "later", "of",
-                ],
-            )
-        {
+        if tokens.is_any_word(
+            found.2,
+            &[
+                "old", "ago", "late", "overdue", "behind", "pregnant", "earlier", "later", "of",
+            ],
+        ) {
             return None;
         }
         found
     };
+    // "for 1 hour" is how long a session lasts, not how long the work goes on.
+    if unit == UnitWord::Hours {
+        return None;
+    }
     if explicit && tokens.is_any_word(end, &["period", "programme", "course", "block"]) {
         end += 1;
     }

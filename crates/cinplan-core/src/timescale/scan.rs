@@ -281,18 +281,16 @@ fn role_at(scan: &Scan<'_>, index: usize, previous: Option<&Item>) -> Option<Fou
         Some(Item::Point(point)) => point.tokens.end == index,
         _ => false,
     };
-    if follows_point {
-        if tokens.is_word(index, "to") || tokens.is_punct(index, '-') {
-            return Some(Found::one(
-                index + 1,
-                Item::Role {
-                    role: Role::End,
-                    tokens: index..index + 1,
-                    weak: false,
-                    range: true,
-                },
-            ));
-        }
+    if follows_point && (tokens.is_word(index, "to") || tokens.is_punct(index, '-')) {
+        return Some(Found::one(
+            index + 1,
+            Item::Role {
+                role: Role::End,
+                tokens: index..index + 1,
+                weak: false,
+                range: true,
+            },
+        ));
     }
     let ((role, weak), end) = role_table().longest_at(tokens, index)?;
     Some(Found::one(
