@@ -12,15 +12,17 @@
 //! A second time for a role already filled goes to `other_dates`. "before X" is the day
 //! before X, "after X" starts the day after X. "for 6 weeks" ends 6 weeks after the start
 //! (or the reference date); a bare "6 weeks" is a deadline 6 weeks on, or the end of a
-//! recurring thing. A written end ("until the first review") wins over a duration. When
+//! recurring thing. A written end ("until the first review") wins over a duration, and a
+//! duration before a second frequency ("weekly for 4 weeks, then fortnightly") is the
+//! first phase's, not the end. When
 //! the text gives a review date, it also dates "the first review" / "the review" named as
 //! the deadline or end (the text wins over the plan); with no deadline, end or frequency
 //! it is the deadline too.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::ops::Range;
 
-use super::dates::{add_offset, long_date, month_name};
+use super::dates::{add_offset, long_date};
 use super::events::resolve;
 use super::scan::{Item, Point, PointValue, Role, Scan};
 use super::{
@@ -222,11 +224,10 @@ fn is_review(event: PlanEvent) -> bool {
     matches!(event, PlanEvent::FirstReview | PlanEvent::NextReview)
 }
 
-/// A month without a day works as a start; as anything else it is a problem.
-fn place_month(
+/// A month or week without a day works as a start; as anything else it is a problem.
+fn place_period(
     role: Option<Role>,
-    first: NaiveDate,
-    last: NaiveDate,
+    (first, last, names): (NaiveDate, NaiveDate, &str),
     span: &Range<usize>,
     scan: &Scan<'_>,
 ) -> Result<(Option<Role>, PointValue), TimescaleProblem> {
@@ -244,11 +245,10 @@ fn place_month(
                 kind: ProblemKind::Ambiguous,
                 span: span.clone(),
                 message: format!(
-                    "'{written}' names a month, not a day: write the day, e.g. '{leading} {}' \
-                     or '{leading} 1 {} {}'.",
+                    "'{written}' names a {names}, not a day: write the day, e.g. '{leading} {}' \
+                     or '{leading} {}'.",
                     long_date(last),
-                    month_name(first.month()),
-                    first.year()
+                    long_date(first)
                 ),
             })
         }
@@ -276,9 +276,9 @@ fn place_points(
     let mut unmarked: Vec<(usize, Point)> = Vec::new();
     for (role, point) in points {
         let (role, value) = match point.value {
-            PointValue::Month { first, last } => {
-                match place_month(role, first, last, &point.span, scan) {
-                    Ok(placed_month) => placed_month,
+            PointValue::Period { first, last, names } => {
+                match place_period(role, (first, last, names), &point.span, scan) {
+                    Ok(placed_period) => placed_period,
                     Err(problem) => {
                         problems.push(problem);
                         continue;
@@ -339,7 +339,7 @@ fn when_of(value: &PointValue, start: Option<&When>, scan: &Scan<'_>) -> Option<
     let calendar = scan.context.calendar;
     match value {
         PointValue::Date(date) => Some(When::Date { date: *date }),
-        PointValue::Month { first, .. } => Some(When::Date { date: *first }),
+        PointValue::Period { first, .. } => Some(When::Date { date: *first }),
         PointValue::Event {
             event,
             offset,
@@ -441,7 +441,16 @@ pub(super) fn assemble(items: Vec<Item>, scan: &Scan<'_>) -> Timescale {
         }
     }
 
+    // "weekly for 4 weeks, then fortnightly": that duration is the first phase's, not
+    // the end of the work.
+    let second_phase = timescale
+        .later_cadences
+        .first()
+        .map(|cadence| cadence.span.start);
     for (role, offset, explicit, span) in collected.durations {
+        if second_phase.is_some_and(|second| span.end <= second) {
+            continue;
+        }
         let slot = match role {
             Some(Role::Deadline | Role::Before) => Slot::Deadline,
             Some(Role::Start | Role::After | Role::Between) => Slot::Start,

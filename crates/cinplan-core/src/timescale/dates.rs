@@ -12,6 +12,8 @@
 //!   they name no day;
 //! - a month alone after "by", "from", "until", "in" …: its first day for a start
 //!   ("from January"), a problem for a deadline or an end ("by January" — which day?);
+//!   likewise a week of a month ("from the first week of December", days 1–7; "the last
+//!   week of January", its last seven days);
 //! - named days: Christmas Eve, Christmas (Day), Boxing Day, New Year's Eve, New Year's
 //!   Day, Good Friday, Easter (Sunday), Easter Monday. School terms and holidays
 //!   ("half term", "end of term", "Easter holidays") differ between schools and are
@@ -642,7 +644,11 @@ fn month_span(
     };
     let first = NaiveDate::from_ymd_opt(last.year(), month, 1)
         .ok_or_else(|| impossible(format!("'{written}' is outside the calendar.")))?;
-    Ok(PointValue::Month { first, last })
+    Ok(PointValue::Period {
+        first,
+        last,
+        names: "month",
+    })
 }
 
 /// A month without a day: "from January", "by March 2027".
@@ -752,6 +758,75 @@ fn part_of_month_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
         None => infer_year(scan, written, day_in),
     };
     Some(Found::one(end, date_item(scan, index, end, result)))
+}
+
+/// "the first week of December", "the last week in January 2027": a week without a day,
+/// fine as a start (its first day), a problem as a deadline.
+fn week_of_month_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
+    let tokens = scan.tokens;
+    let (which, mut position) = match (tokens.word(index), tokens.number(index)) {
+        (Some("first"), _) => (1, index + 1),
+        (Some("second"), _) => (2, index + 1),
+        (Some("third"), _) => (3, index + 1),
+        (Some("fourth"), _) => (4, index + 1),
+        (Some("last" | "final"), _) => (0, index + 1),
+        (_, Some(number)) if tokens.is_any_word(index + 1, &["st", "nd", "rd", "th"]) => {
+            match number.value() {
+                Some(value @ 1..=4) => (value, index + 2),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    if !tokens.is_any_word(position, &["week", "wk"])
+        || !tokens.is_any_word(position + 1, &["of", "in"])
+    {
+        return None;
+    }
+    position = tokens.skip_optional(position + 2, &["the"]);
+    if tokens.is_word(position, "month") && tokens.is_word(position + 1, "of") {
+        position += 2;
+    }
+    let (month, _) = month_at(tokens, position)?;
+    position += 1;
+    let year = year_after(scan, position);
+    let end = year.as_ref().map_or(position, |(_, end)| *end);
+    let written = scan.written(index, end);
+    let week_in = move |year: i32| -> Option<(NaiveDate, NaiveDate)> {
+        let last_day = days_in_month(year, month);
+        let first_day = match which {
+            0 => last_day - 6,
+            which => u32::try_from(which).ok()? * 7 - 6,
+        };
+        Some((
+            NaiveDate::from_ymd_opt(year, month, first_day)?,
+            NaiveDate::from_ymd_opt(year, month, first_day + 6)?,
+        ))
+    };
+    let last = match year {
+        Some((year, _)) => year.and_then(|year| {
+            week_in(year)
+                .map(|(_, last)| last)
+                .ok_or_else(|| impossible(format!("'{written}' is outside the calendar.")))
+        }),
+        None => infer_year(scan, written, |year| week_in(year).map(|(_, last)| last)),
+    };
+    let item = match last.and_then(|last| {
+        week_in(last.year())
+            .ok_or_else(|| impossible(format!("'{written}' is outside the calendar.")))
+    }) {
+        Ok((first, last)) => scan.point(
+            index,
+            end,
+            PointValue::Period {
+                first,
+                last,
+                names: "week",
+            },
+        ),
+        Err(problem) => scan.problem(index, end, problem.kind, problem.message),
+    };
+    Some(Found::one(end, item))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -889,6 +964,7 @@ pub(super) fn date_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
     [
         written,
         part_of_month_at(scan, index),
+        week_of_month_at(scan, index),
         holiday_at(scan, index),
         month_alone_at(scan, index),
     ]

@@ -9,6 +9,7 @@
 //!   or sessions six weeks apart?), though "6-weekly sessions" and "6 weekly reviews" are
 //!   read as every 6 weeks;
 //! - "termly" is three times a year and "half-termly" six, since school term dates vary;
+//! - "the 1st and 3rd Monday of the month" is twice a month;
 //! - "once a week" is `Every 1 week`; "twice a week" is `TimesPer 2 week`;
 //! - a day of the week read as a habit needs a plural ("Tuesdays"), "every"/"each", a
 //!   list ("Monday and Thursday"), a range ("Mon-Fri"), or "each week" after it; a single
@@ -166,14 +167,17 @@ fn with_days(tokens: Tokens<'_>, frequency: Frequency, end: usize) -> (Frequency
 }
 
 /// "every 2 weeks", "each week", "every other day", "every 4-6 weeks", "every Tuesday",
-/// "every school day", "every weekday", "every term".
+/// "every school day", "every weekday", "every term", "alternate Fridays".
 fn every_at(tokens: Tokens<'_>, index: usize) -> Option<(Frequency, usize)> {
-    if !tokens.is_any_word(index, &["every", "each", "per"]) {
+    let alternate = tokens.is_word(index, "alternate");
+    if !alternate && !tokens.is_any_word(index, &["every", "each", "per"]) {
         return None;
     }
     let mut position = index + 1;
     let mut step = 1;
-    if let Some(ordinal) = tokens.word(position).and_then(ordinal_word) {
+    if alternate {
+        step = 2;
+    } else if let Some(ordinal) = tokens.word(position).and_then(ordinal_word) {
         step = ordinal;
         position += 1;
     } else if let Some(number) = tokens.number(position) {
@@ -183,6 +187,7 @@ fn every_at(tokens: Tokens<'_>, index: usize) -> Option<(Frequency, usize)> {
         }
     }
     let mut count = 1;
+    let counted = count_at(tokens, position, false).is_some();
     if let Some((first, after)) = count_at(tokens, position, false) {
         count = first;
         position = after;
@@ -202,7 +207,7 @@ fn every_at(tokens: Tokens<'_>, index: usize) -> Option<(Frequency, usize)> {
     if let Some((per_year, end)) = term_at(tokens, position) {
         return Some((times_per(per_year, TimeUnit::Year)?, end));
     }
-    if count != 1 {
+    if counted {
         return None;
     }
     if tokens.is_any_word(position, &["weekday", "weekdays"]) {
@@ -598,6 +603,47 @@ fn cadence_found(scan: &Scan<'_>, first: usize, end: usize, frequency: Frequency
     )
 }
 
+/// "the first Monday of the month", "1st and 3rd Tuesday of each month": so many times a
+/// month.
+fn weekday_of_month_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
+    let tokens = scan.tokens;
+    let ordinal_at = |position: usize| -> Option<usize> {
+        match tokens.word(position) {
+            Some("first" | "second" | "third" | "fourth" | "last") => Some(position + 1),
+            _ => {
+                let number = tokens.number(position)?;
+                (number.digits() == 1
+                    && tokens.is_any_word(position + 1, &["st", "nd", "rd", "th"]))
+                .then_some(position + 2)
+            }
+        }
+    };
+    let mut times = 1;
+    let mut position = ordinal_at(index)?;
+    loop {
+        let joined = tokens.is_any_word(position, &["and", "&"])
+            || matches!(tokens.punct(position), Some(',' | '&'));
+        match ordinal_at(position + 1).filter(|_| joined) {
+            Some(next) => {
+                times += 1;
+                position = next;
+            }
+            None => break,
+        }
+    }
+    weekday_at(tokens, position)?;
+    let of = tokens.skip_optional(position + 1, &["of", "in"]);
+    if of == position + 1 {
+        return None;
+    }
+    let month = tokens.skip_optional(of, &["the", "each", "every", "a"]);
+    if !tokens.is_word(month, "month") {
+        return None;
+    }
+    let frequency = times_per(times, TimeUnit::Month)?;
+    Some(cadence_found(scan, index, month + 1, frequency))
+}
+
 /// Every frequency form at `index`, the longest winning.
 pub(super) fn cadence_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
     let tokens = scan.tokens;
@@ -611,6 +657,7 @@ pub(super) fn cadence_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
         adjective_at(scan, index),
         times_per_at(scan, index),
         weekday_habit_at(scan, index),
+        weekday_of_month_at(scan, index),
     ]
     .into_iter()
     .flatten()

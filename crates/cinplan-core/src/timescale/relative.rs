@@ -31,10 +31,32 @@ use super::{Offset, ProblemKind, TimeUnit};
 pub const MAX_AMOUNT: u64 = 1000;
 
 /// A count and a unit at `index`: "6 weeks", "two working days", "6-week", "a fortnight"
-/// (with `article`).
+/// (with `article`), "3-5 days" (the longer end), "6/52" (weeks).
 fn count_unit_at(scan: &Scan<'_>, index: usize, article: bool) -> Option<(u64, UnitWord, usize)> {
     let tokens = scan.tokens;
-    let (count, mut position) = count_at(tokens, index, article)?;
+    let (mut count, mut position) = count_at(tokens, index, article)?;
+    // Clinical shorthand: "6/52" is six weeks (there is no month 52).
+    if tokens.is_punct(position, '/')
+        && tokens
+            .number(position + 1)
+            .is_some_and(|number| number.lower == "52")
+    {
+        let week = UnitWord::Unit {
+            unit: TimeUnit::Week,
+            multiple: 1,
+        };
+        return Some((count, week, position + 2));
+    }
+    // A range reads as its longer end: "within 3-5 working days" is within 5.
+    let ranged = tokens.is_any_word(position, &["to", "or"]) || tokens.is_punct(position, '-');
+    if ranged {
+        if let Some((second, after)) = count_at(tokens, position + 1, false) {
+            if unit_at(tokens, tokens.skip_punct(after, &['-'])).is_some() {
+                count = count.max(second);
+                position = after;
+            }
+        }
+    }
     if tokens.is_punct(position, '-') {
         position += 1;
     }

@@ -37,10 +37,13 @@ pub(super) enum Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum PointValue {
     Date(NaiveDate),
-    /// A month named without a day: fine for a start (its first day), not for a deadline.
-    Month {
+    /// A month or week named without a day ("January", "the last week of January"): fine
+    /// for a start (its first day), not for a deadline.
+    Period {
         first: NaiveDate,
         last: NaiveDate,
+        /// "month" or "week", for messages.
+        names: &'static str,
     },
     Event {
         event: PlanEvent,
