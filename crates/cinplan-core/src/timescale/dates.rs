@@ -482,10 +482,20 @@ fn numeric_at(scan: &Scan<'_>, index: usize) -> Option<(DateResult, usize)> {
     let month = u32::try_from(second.value()?).ok()?;
     match third {
         Some(year_token) => {
-            if day > 31 || month > 31 || day == 0 || month == 0 {
+            if day > 31 || month > 31 {
                 return None;
             }
             let end = index + 5;
+            if day == 0 || month == 0 {
+                let written = scan.written(index, end);
+                let zero = if day == 0 { "day" } else { "month" };
+                return Some((
+                    Err(impossible(format!(
+                        "'{written}' has no {zero} 0: check the date."
+                    ))),
+                    end,
+                ));
+            }
             if month > 12 {
                 let written = scan.written(index, end);
                 let swapped = format!(

@@ -272,7 +272,8 @@ pub(super) fn event_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
         })
     };
     match (name, own) {
-        (EventName::Known(event), Some((Ok(date), _, date_end))) => {
+        // "Reviews: 28/12/26, 8/2/27": the first date given is the next one.
+        (EventName::Known(event) | EventName::Recurring(event), Some((Ok(date), _, date_end))) => {
             items.push(point(Some(date), event, date_end));
         }
         (EventName::Unknown(_), Some((Ok(date), _, date_end))) => {
@@ -302,9 +303,6 @@ pub(super) fn event_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
                     ),
                 ));
             }
-        }
-        (EventName::Recurring(event), Some((Ok(_), _, _))) => {
-            items.push(point(None, event, phrase_end));
         }
         (EventName::Start, _) => {}
     }

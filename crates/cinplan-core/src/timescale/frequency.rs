@@ -341,6 +341,20 @@ fn counted_noun_end(tokens: Tokens<'_>, index: usize) -> Option<usize> {
 /// "6 weekly", "4-6 weekly", "three-monthly", "4 to 6 weekly".
 fn numbered_at(scan: &Scan<'_>, index: usize) -> Option<Found> {
     let tokens = scan.tokens;
+    // "weeks 1-4 weekly" numbers the weeks; the frequency is only "weekly".
+    let numbers_weeks = |position: usize| {
+        tokens.is_any_word(position, &["week", "weeks", "wk", "wks", "month", "months"])
+    };
+    let previous = index.checked_sub(1);
+    let after_range = previous.is_some_and(|previous| {
+        (tokens.is_punct(previous, '-') || tokens.is_word(previous, "to"))
+            && previous
+                .checked_sub(1)
+                .is_some_and(|first| tokens.number(first).is_some())
+    });
+    if previous.is_some_and(numbers_weeks) || after_range {
+        return None;
+    }
     let (mut count, mut position) = count_at(tokens, index, false)?;
     let mut ranged = false;
     let range = tokens.is_any_word(position, &["to", "or"])

@@ -25,6 +25,27 @@
 //!
 //! Relative times count from [`ReadingContext::reference_date`]: the planning meeting,
 //! else today.
+//!
+//! Readings at a glance (each module's documentation has the detail):
+//! - the words before a time give its role: "by"/"due"/"at" a deadline, "before X" the
+//!   day before X, "starting"/"from"/"commencing" a start, "after X" the day after X,
+//!   "until"/"till"/"up to" an end, "X to Y" / "X - Y" / "between X and Y" a start and an
+//!   end; a time with no such word is the deadline, or the start when the text gives a
+//!   frequency;
+//! - a date with no year is its next occurrence on or after the reference date, unless it
+//!   fell in the [`RECENT_PAST_DAYS`] before it (then `Ambiguous`);
+//! - "next week" is the following Monday, "next Monday" the first Monday after the
+//!   reference date, "mid-March" the 15th, "end of March" the 31st; "early March", "by
+//!   March", "half term" and school holidays name no day and are problems;
+//! - "the first review", "3 month review", "6 week review" are [`PlanEvent::FirstReview`];
+//!   "the review", "the next review", "each review" [`PlanEvent::NextReview`]; "the
+//!   meeting", "the plan" [`PlanEvent::PlanningMeeting`]. An event the plan has no date
+//!   for keeps `resolved: None` and is not a problem;
+//! - frequency ranges read as their longer end ("4-6 weekly" is every 6 weeks);
+//!   "bi-weekly", "bi-monthly" and "6 weekly sessions" are `Ambiguous`; "termly" is three
+//!   times a year; a school day counts as a working day;
+//! - "regular", "regularly", "periodically" are dropped from `no_time` when the text gives
+//!   a frequency; "ongoing", "ASAP", "when needed" are always kept.
 
 mod assemble;
 mod dates;
@@ -189,13 +210,18 @@ pub struct NoTime {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProblemKind {
-    /// Could be two dates: "3/4" with no year and near a year end, "03/05/26" if read
-    /// month-first elsewhere.
+    /// Could be two things: a date with no year just before the reference date ("by
+    /// 1 November" at a meeting on 16 November), a day name that contradicts the date
+    /// ("Monday 16 December 2026"), a month, week or school holiday with no day ("by
+    /// March", "half term"), a frequency with two meanings ("bi-weekly", "6 weekly
+    /// sessions").
     Ambiguous,
-    /// No such date: "31/02/2027", "3rd May 20014".
+    /// No such date: "31/02/2027", "3rd May 20014", "01/15/2027" (day first), or a count
+    /// too large to be a plan's date ("in 5000 weeks").
     Impossible,
-    /// A plan event whose date the plan does not give ("by the first review" without a
-    /// first review date).
+    /// A plan event the plan has no date for at all: "by the second review", "by the
+    /// core group". (An event the plan models but has not dated yet, such as "by the first
+    /// review" before the review is booked, is not a problem: its `resolved` is `None`.)
     UnknownEventDate,
 }
 
@@ -223,8 +249,9 @@ pub struct Timescale {
     pub no_time: Vec<NoTime>,
     pub problems: Vec<TimescaleProblem>,
     /// The review date the text gives: "Review date 16/02/2027", "First review: 16.2.27".
-    /// When the text has no deadline or end, the same date is also the deadline (or, with
-    /// a frequency, the end), since "By when" asks for the first review date.
+    /// It also dates "the first review" / "the review" when the text names that as its
+    /// deadline or end. When the text has no deadline, end or frequency, the same date is
+    /// also the deadline, since "By when" asks for the first review date.
     #[serde(default)]
     pub review: Option<Dated>,
     /// Times read that fill no slot: a second deadline, a list of session dates.
