@@ -59,12 +59,24 @@ struct Collected {
     problems: Vec<TimescaleProblem>,
 }
 
+/// A role word waiting for the time it governs.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    role: Role,
+    /// The token just past the role word.
+    end: usize,
+    /// The "to" or "-" of a range: when it reaches a time, the time before it starts.
+    range: bool,
+}
+
 fn collect(items: Vec<Item>) -> Collected {
     let mut collected = Collected::default();
-    let mut pending: Option<(Role, usize)> = None;
-    let take = |pending: &mut Option<(Role, usize)>, start: usize| -> Option<Role> {
-        let (role, end) = pending.take()?;
-        (start <= end + ROLE_REACH).then_some(role)
+    let mut pending: Option<Pending> = None;
+    // The role waiting for a time starting at token `start`, if it reaches that far.
+    let take = |pending: &mut Option<Pending>, start: usize| -> Option<Pending> {
+        pending
+            .take()
+            .filter(|waiting| start <= waiting.end + ROLE_REACH)
     };
     for item in items {
         match item {
@@ -75,23 +87,35 @@ fn collect(items: Vec<Item>) -> Collected {
                 weak,
                 range,
             } => {
-                if range {
+                let waiting =
+                    pending.is_some_and(|waiting| tokens.start <= waiting.end + ROLE_REACH);
+                if !(weak && waiting) {
+                    pending = Some(Pending {
+                        role,
+                        end: tokens.end,
+                        range,
+                    });
+                }
+            }
+            Item::Point(point) => {
+                let taken = if point.role.is_some() {
+                    None
+                } else {
+                    take(&mut pending, point.tokens.start)
+                };
+                if taken.is_some_and(|waiting| waiting.range) {
                     if let Some((started @ None, _)) = collected.points.last_mut() {
                         *started = Some(Role::Start);
                     }
                 }
-                let waiting = pending.is_some_and(|(_, end)| tokens.start <= end + ROLE_REACH);
-                if !(weak && waiting) {
-                    pending = Some((role, tokens.end));
-                }
-            }
-            Item::Point(point) => {
-                let role = point
-                    .role
-                    .or_else(|| take(&mut pending, point.tokens.start));
+                let role = point.role.or(taken.map(|waiting| waiting.role));
                 let role = if role == Some(Role::Between) {
                     // "between 1 December and 16 February": the "and" leads to the end.
-                    pending = Some((Role::End, point.tokens.end + 1));
+                    pending = Some(Pending {
+                        role: Role::End,
+                        end: point.tokens.end + 1,
+                        range: false,
+                    });
                     Some(Role::Start)
                 } else {
                     role
@@ -104,7 +128,7 @@ fn collect(items: Vec<Item>) -> Collected {
                 span,
                 tokens,
             } => {
-                let role = take(&mut pending, tokens.start);
+                let role = take(&mut pending, tokens.start).map(|waiting| waiting.role);
                 collected.durations.push((role, offset, explicit, span));
             }
             Item::Cadence { cadence, .. } => collected.cadences.push(cadence),
