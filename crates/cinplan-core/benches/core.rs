@@ -67,7 +67,10 @@ fn load(plan: &serde_json::Value) -> Plan {
 
 /// Bytes of free text the checker reads in a plan.
 fn text_bytes(plan: &Plan) -> u64 {
-    fields(plan).iter().map(|field| field.text.len() as u64).sum()
+    fields(plan)
+        .iter()
+        .map(|field| field.text.len() as u64)
+        .sum()
 }
 
 /// One field of about 200 characters: the cost of a keystroke in a single field.
@@ -192,11 +195,9 @@ fn bench_paste(c: &mut Criterion) {
             }) {
                 continue;
             }
-            group.bench_with_input(
-                BenchmarkId::new(field.id(), bytes),
-                &text,
-                |b, text| b.iter(|| check_field(black_box(text), field, Some(&plan), options)),
-            );
+            group.bench_with_input(BenchmarkId::new(field.id(), bytes), &text, |b, text| {
+                b.iter(|| check_field(black_box(text), field, Some(&plan), options))
+            });
         }
     }
     group.finish();

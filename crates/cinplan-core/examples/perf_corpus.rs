@@ -18,7 +18,10 @@ fn main() -> ExitCode {
     let files: Vec<(&str, String)> = vec![
         ("field-200.txt", corpus::field_200(11)),
         ("by-when-200.txt", corpus::by_when_200(12)),
-        ("plan-40.json", serde_json::to_string_pretty(&plan_40).unwrap_or_default()),
+        (
+            "plan-40.json",
+            serde_json::to_string_pretty(&plan_40).unwrap_or_default(),
+        ),
         ("plan-40.txt", corpus::plan_text(&plan_40)),
         ("plan-400.json", corpus::plan(400, 1).to_string()),
         ("plan-4000.json", corpus::plan(4000, 1).to_string()),

@@ -329,7 +329,11 @@ pub fn year_plan() -> Value {
     }
     for (index, week) in (6..=52).step_by(6).enumerate() {
         let date = start + chrono::Duration::weeks(week);
-        let role = if index == 2 { "team-manager" } else { "social-worker" };
+        let role = if index == 2 {
+            "team-manager"
+        } else {
+            "social-worker"
+        };
         reviews.push(json!({
             "date": date.to_string(),
             "chair": { "name": "Lou Hartigan", "role": role },
@@ -353,7 +357,8 @@ pub fn year_plan() -> Value {
             }
         }
     }
-    plan["visiting"] = json!("Sam Okafor will visit Riley at home every 2 weeks and see Riley alone.");
+    plan["visiting"] =
+        json!("Sam Okafor will visit Riley at home every 2 weeks and see Riley alone.");
     plan["visits"] = json!(visits);
     plan["reviews"] = json!(reviews);
     plan
@@ -382,7 +387,10 @@ pub fn plan_text(plan: &Value) -> String {
         parts.extend(plan.get(key).and_then(Value::as_str));
     }
     for key in ["child", "parents", "others"] {
-        parts.extend(plan.pointer(&format!("/views/{key}")).and_then(Value::as_str));
+        parts.extend(
+            plan.pointer(&format!("/views/{key}"))
+                .and_then(Value::as_str),
+        );
     }
     parts.retain(|part| !part.is_empty());
     parts.join("\n\n")
