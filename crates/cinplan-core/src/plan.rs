@@ -406,7 +406,7 @@ impl Plan {
 }
 
 /// serde_json's message without its trailing " at line L column C" (we report those apart).
-fn describe_json_error(error: &serde_json::Error) -> String {
+pub(crate) fn describe_json_error(error: &serde_json::Error) -> String {
     let text = error.to_string();
     match text.rfind(" at line ") {
         Some(index) => text[..index].to_owned(),
@@ -414,7 +414,7 @@ fn describe_json_error(error: &serde_json::Error) -> String {
     }
 }
 
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
     for segment in path.iter() {
