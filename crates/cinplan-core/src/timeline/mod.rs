@@ -864,10 +864,15 @@ impl<'a> Builder<'a> {
             if shows_next && date > self.horizon {
                 break;
             }
+            let after = if previous < self.today {
+                "counted from today, as the last one is overdue"
+            } else {
+                "after the last one"
+            };
             self.push(
                 date,
                 series.kind,
-                format!("{} ({how}; after the last one)", series.title),
+                format!("{} ({how}; {after})", series.title),
                 &series.projected_source,
                 false,
             );
