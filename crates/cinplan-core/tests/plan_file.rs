@@ -128,6 +128,8 @@ fn unknown_fields_at_every_level_survive_a_load_and_save() {
         "/reviews/0/x_attendance",
         "/suppressions/x_review_by",
         "/suppressions/ignored/0/x_by",
+        "/previous_versions/0/x_saved_at",
+        "/previous_versions/0/child/x_version_note",
     ] {
         assert!(saved.pointer(pointer).is_some(), "{pointer} was dropped");
     }

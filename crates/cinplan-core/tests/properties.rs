@@ -249,8 +249,18 @@ fn suppressions() -> impl Strategy<Value = Suppressions> {
 }
 
 /// Any plan: every free-text field any text, every date any date, lists of any length
-/// up to a few, unknown fields at every level.
+/// up to a few, unknown fields at every level, and earlier versions of itself.
 fn plan() -> impl Strategy<Value = Plan> {
+    (plan_version(), prop::collection::vec(plan_version(), 0..2)).prop_map(
+        |(mut plan, previous_versions)| {
+            plan.previous_versions = previous_versions;
+            plan
+        },
+    )
+}
+
+/// One version of a plan, without earlier versions.
+fn plan_version() -> impl Strategy<Value = Plan> {
     let people = (
         prop::bool::ANY,
         prop::sample::select(vec![
@@ -350,6 +360,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 needs,
                 visits,
                 reviews,
+                previous_versions: Vec::new(),
                 suppressions,
                 extra,
             },

@@ -219,6 +219,8 @@ fn shorten(text: &str) -> String {
 #[derive(Debug, Clone)]
 struct Occurrence {
     date: NaiveDate,
+    /// Its index in `plan.visits` or `plan.reviews`.
+    index: usize,
     pointer: String,
     label: String,
 }
@@ -339,6 +341,8 @@ struct Builder<'a> {
     start: NaiveDate,
     /// Recurring due dates are projected up to here (see the module docs).
     horizon: NaiveDate,
+    /// When the planning meeting is due, from the assessment.
+    meeting_due: Option<NaiveDate>,
     events: Vec<Event>,
 }
 
@@ -390,6 +394,7 @@ impl<'a> Builder<'a> {
             soon_until: calendar.add_working_days(today, DUE_SOON_WORKING_DAYS),
             start,
             horizon: horizon.unwrap_or(start),
+            meeting_due,
             events: Vec::new(),
         }
     }
@@ -449,6 +454,7 @@ impl<'a> Builder<'a> {
                 let date = visit.date.filter(|date| *date <= self.today)?;
                 Some(Occurrence {
                     date,
+                    index,
                     pointer: format!("/visits/{index}/date"),
                     label: format!("the visit on {}", format_date(date)),
                 })
@@ -468,6 +474,7 @@ impl<'a> Builder<'a> {
                 let date = review.date.filter(|date| *date <= self.today)?;
                 Some(Occurrence {
                     date,
+                    index,
                     pointer: format!("/reviews/{index}/date"),
                     label: format!("the {what} on {}", format_date(date)),
                 })
@@ -484,11 +491,7 @@ impl<'a> Builder<'a> {
         let calendar = self.calendar;
         let child = plan.child_name().to_owned();
 
-        let meeting_due = dates.assessment_completed.and_then(|assessment| {
-            timescales
-                .planning_meeting_after_assessment
-                .due_after(assessment, calendar)
-        });
+        let meeting_due = self.meeting_due;
         if let Some(due) = meeting_due {
             self.push(
                 due,
@@ -606,10 +609,8 @@ impl<'a> Builder<'a> {
             let period = &timescales.visit_record_after_visit;
             let recorded = plan
                 .visits
-                .iter()
-                .enumerate()
-                .find(|(index, _)| visit.pointer == format!("/visits/{index}/date"))
-                .and_then(|(_, recorded)| extra_date(&recorded.extra, "recorded"));
+                .get(visit.index)
+                .and_then(|recorded| extra_date(&recorded.extra, "recorded"));
             if let Some(due) = period.due_after(visit.date, calendar) {
                 self.push(
                     due,
@@ -645,10 +646,8 @@ impl<'a> Builder<'a> {
             let period = &timescales.notes_after_meeting;
             let circulated = plan
                 .reviews
-                .iter()
-                .enumerate()
-                .find(|(index, _)| review.pointer == format!("/reviews/{index}/date"))
-                .and_then(|(_, held)| extra_date(&held.extra, "notes_circulated"));
+                .get(review.index)
+                .and_then(|held| extra_date(&held.extra, "notes_circulated"));
             if let Some(due) = period.due_after(review.date, calendar) {
                 self.push(
                     due,
