@@ -304,6 +304,24 @@ impl Cadence<'_> {
     }
 }
 
+/// A deadline `period` after (or before) `date`, and, when the count ends on a
+/// non-working day and the deadline is brought forward, a note saying so for the title.
+fn deadline(
+    period: &Period,
+    date: NaiveDate,
+    direction: Direction,
+    calendar: &Calendar,
+) -> Option<(NaiveDate, String)> {
+    let literal = period.shift(date, direction, calendar, NonWorkingDay::Keep)?;
+    let due = period.shift(date, direction, calendar, NonWorkingDay::MoveEarlier)?;
+    let note = if due == literal {
+        String::new()
+    } else {
+        format!("; {} is not a working day", format_date(literal))
+    };
+    Some((due, note))
+}
+
 /// `date` brought forward to a working day, unless that would not be after `from`.
 fn strictly_after(from: NaiveDate, date: NaiveDate, calendar: &Calendar) -> NaiveDate {
     match last_working_day_on_or_before(date, calendar) {
@@ -341,8 +359,8 @@ struct Builder<'a> {
     start: NaiveDate,
     /// Recurring due dates are projected up to here (see the module docs).
     horizon: NaiveDate,
-    /// When the planning meeting is due, from the assessment.
-    meeting_due: Option<NaiveDate>,
+    /// When the planning meeting is due, from the assessment, with its note.
+    meeting_due: Option<(NaiveDate, String)>,
     events: Vec<Event>,
 }
 
@@ -356,15 +374,18 @@ impl<'a> Builder<'a> {
         let dates = &plan.dates;
         let timescales = &profile.timescales;
         let meeting_due = dates.assessment_completed.and_then(|assessment| {
-            timescales
-                .planning_meeting_after_assessment
-                .due_after(assessment, calendar)
+            deadline(
+                &timescales.planning_meeting_after_assessment,
+                assessment,
+                Direction::After,
+                calendar,
+            )
         });
         let (start, horizon) = match plan.kind {
             PlanKind::ChildInNeed => {
                 let start = dates
                     .planning_meeting
-                    .or(meeting_due)
+                    .or(meeting_due.as_ref().map(|(date, _)| *date))
                     .or(dates.allocated)
                     .unwrap_or(today);
                 let horizon = timescales.trajectory_limit.shift(
@@ -491,13 +512,13 @@ impl<'a> Builder<'a> {
         let calendar = self.calendar;
         let child = plan.child_name().to_owned();
 
-        let meeting_due = self.meeting_due;
-        if let Some(due) = meeting_due {
+        let meeting_due = self.meeting_due.as_ref().map(|(date, _)| *date);
+        if let Some((due, note)) = self.meeting_due.clone() {
             self.push(
                 due,
                 EventKind::PlanningMeetingDue,
                 format!(
-                    "Planning meeting due ({} after the assessment was completed)",
+                    "Planning meeting due ({} after the assessment was completed{note})",
                     timescales.planning_meeting_after_assessment.describe()
                 ),
                 "/dates/assessment_completed",
@@ -512,18 +533,13 @@ impl<'a> Builder<'a> {
 
         if let Some((meeting_date, source)) = meeting {
             let shared = &timescales.assessment_shared_before_meeting;
-            if let Some(due) = shared.shift(
-                meeting_date,
-                Direction::Before,
-                calendar,
-                NonWorkingDay::MoveEarlier,
-            ) {
+            if let Some((due, note)) = deadline(shared, meeting_date, Direction::Before, calendar) {
                 self.push(
                     due,
                     EventKind::AssessmentSharedDue,
                     format!(
                         "Assessment shared with the family due (at least {} before the \
-                         planning meeting)",
+                         planning meeting{note})",
                         shared.describe()
                     ),
                     source,
@@ -531,13 +547,13 @@ impl<'a> Builder<'a> {
                 );
             }
             let copy = &timescales.plan_copy_after_meeting;
-            if let Some(due) = copy.due_after(meeting_date, calendar) {
+            if let Some((due, note)) = deadline(copy, meeting_date, Direction::After, calendar) {
                 self.push(
                     due,
                     EventKind::PlanCopyDue,
                     format!(
                         "Plan copy to the family and agencies due ({} after the planning \
-                         meeting)",
+                         meeting{note})",
                         copy.describe()
                     ),
                     source,
@@ -576,12 +592,13 @@ impl<'a> Builder<'a> {
 
         if let Some(assessment) = dates.assessment_completed {
             let update = &timescales.assessment_update_after_assessment;
-            if let Some(due) = update.due_after(assessment, calendar) {
+            if let Some((due, note)) = deadline(update, assessment, Direction::After, calendar) {
                 self.push(
                     due,
                     EventKind::AssessmentUpdateDue,
                     format!(
-                        "Child and family assessment update due ({} after the assessment)",
+                        "Child and family assessment update due ({} after the \
+                         assessment{note})",
                         update.describe()
                     ),
                     "/dates/assessment_completed",
@@ -594,11 +611,12 @@ impl<'a> Builder<'a> {
         let visits = self.happened_visits();
         let first_visit = dates.allocated.and_then(|allocated| {
             let period = &timescales.first_visit_after_allocation;
+            let (date, note) = deadline(period, allocated, Direction::After, calendar)?;
             Some(FirstDue {
-                date: period.due_after(allocated, calendar)?,
+                date,
                 kind: EventKind::FirstVisitDue,
                 title: format!(
-                    "First visit to {child} due ({} after allocation)",
+                    "First visit to {child} due ({} after allocation{note})",
                     period.describe()
                 ),
                 source: "/dates/allocated".to_owned(),
@@ -611,12 +629,12 @@ impl<'a> Builder<'a> {
                 .visits
                 .get(visit.index)
                 .and_then(|recorded| extra_date(&recorded.extra, "recorded"));
-            if let Some(due) = period.due_after(visit.date, calendar) {
+            if let Some((due, note)) = deadline(period, visit.date, Direction::After, calendar) {
                 self.push(
                     due,
                     EventKind::VisitRecordDue,
                     format!(
-                        "Record of {} due (within {})",
+                        "Record of {} due (within {}{note})",
                         visit.label,
                         period.describe()
                     ),
@@ -648,12 +666,12 @@ impl<'a> Builder<'a> {
                 .reviews
                 .get(review.index)
                 .and_then(|held| extra_date(&held.extra, "notes_circulated"));
-            if let Some(due) = period.due_after(review.date, calendar) {
+            if let Some((due, note)) = deadline(period, review.date, Direction::After, calendar) {
                 self.push(
                     due,
                     EventKind::NotesDue,
                     format!(
-                        "Notes of {} circulated ({} after the meeting)",
+                        "Notes of {} circulated ({} after the meeting{note})",
                         review.label,
                         period.describe()
                     ),
@@ -698,13 +716,13 @@ impl<'a> Builder<'a> {
 
         if let Some(agreed) = extra_date(&dates.extra, "safety_plan_agreed") {
             let period = &timescales.safety_plan_after_agreed;
-            if let Some(due) = period.due_after(agreed, calendar) {
+            if let Some((due, note)) = deadline(period, agreed, Direction::After, calendar) {
                 self.push(
                     due,
                     EventKind::SafetyPlanDue,
                     format!(
                         "Safety plan typed and shared with the network ({} after it was \
-                         agreed on {})",
+                         agreed on {}{note})",
                         period.describe(),
                         format_date(agreed)
                     ),
@@ -725,13 +743,13 @@ impl<'a> Builder<'a> {
 
         if let Some(initial) = initial {
             let period = &timescales.first_core_group_after_initial_conference;
-            if let Some(due) = period.due_after(initial, calendar) {
+            if let Some((due, note)) = deadline(period, initial, Direction::After, calendar) {
                 self.push(
                     due,
                     EventKind::CoreGroupDue,
                     format!(
                         "First core group meeting due ({} after the initial child \
-                         protection conference)",
+                         protection conference{note})",
                         period.describe()
                     ),
                     "/dates/initial_conference",
@@ -751,11 +769,11 @@ impl<'a> Builder<'a> {
             }),
             (None, Some(initial)) => {
                 let period = &timescales.first_review_conference_after_initial_conference;
-                period.due_after(initial, calendar).map(|date| FirstDue {
+                deadline(period, initial, Direction::After, calendar).map(|(date, note)| FirstDue {
                     date,
                     kind: EventKind::ReviewConferenceDue,
                     title: format!(
-                        "First review conference due ({} after the initial conference)",
+                        "First review conference due ({} after the initial conference{note})",
                         period.describe()
                     ),
                     source: "/dates/initial_conference".to_owned(),

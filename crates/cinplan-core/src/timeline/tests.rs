@@ -355,6 +355,17 @@ fn each_recorded_visit_is_to_be_written_up_within_72_hours() {
             (date("2026-11-12"), EventState::Done)
         ]
     );
+    let thursday = events
+        .iter()
+        .find(|event| event.kind == EventKind::VisitRecordDue)
+        .map(|event| event.title.as_str());
+    assert_eq!(
+        thursday,
+        Some(
+            "Record of the visit on Thu 5 Nov 2026 due (within 72 hours; Sun 8 Nov 2026 is \
+             not a working day)"
+        )
+    );
 }
 
 #[test]
