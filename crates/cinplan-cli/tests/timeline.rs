@@ -385,10 +385,11 @@ fn the_profile_option_changes_the_timescales() {
             .unwrap_or_default()
             .to_owned()
     };
-    // The plan says "every 3 months": the default allows it, Leicestershire caps it at 6
-    // weeks after the meeting on 16 November.
-    assert_eq!(first_review("leicestershire"), "2026-12-28");
-    assert_ne!(first_review("default"), "2026-12-28");
+    // The plan says "every 3 months": the default allows it; Leicestershire caps it at 6
+    // weeks after the meeting on 16 November, which is Monday 28 December, the Boxing Day
+    // substitute bank holiday, so by Thursday 24 December.
+    assert_eq!(first_review("leicestershire"), "2026-12-24");
+    assert_eq!(first_review("default"), "2027-02-16");
 }
 
 #[test]

@@ -200,11 +200,7 @@ fn shift_months(date: NaiveDate, months: u32, forward: bool) -> Option<NaiveDate
 
 /// `date` itself when it is a working day, else the closest working day before it.
 pub fn last_working_day_on_or_before(date: NaiveDate, calendar: &Calendar) -> Option<NaiveDate> {
-    if calendar.is_working_day(date) {
-        Some(date)
-    } else {
-        calendar.add_working_days(date, -1)
-    }
+    calendar.working_day_on_or(date, crate::calendar::Direction::Backward)
 }
 
 /// The timescales of a child in need plan (shared/design/timescales.md).

@@ -49,7 +49,7 @@
 
 mod recurrence;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -320,6 +320,21 @@ fn deadline(
         format!("; {} is not a working day", format_date(literal))
     };
     Some((due, note))
+}
+
+/// For a date the plan itself gives (a session, a deadline): a note when it falls on a
+/// bank holiday or a local closure day, which the practitioner will want to move.
+fn day_off_note(date: NaiveDate, calendar: &Calendar) -> String {
+    if calendar.is_working_day(date) {
+        return String::new();
+    }
+    match calendar.bank_holiday(date) {
+        Some(name) => format!(" ({}: {name})", format_date(date)),
+        None if date.weekday().number_from_monday() <= 5 => {
+            format!(" ({}: a local closure day)", format_date(date))
+        }
+        None => String::new(),
+    }
 }
 
 /// `date` brought forward to a working day, unless that would not be after `from`.
@@ -926,7 +941,7 @@ impl<'a> Builder<'a> {
                     self.push(
                         due,
                         EventKind::ActionDue,
-                        format!("Action due: {label}"),
+                        format!("Action due: {label}{}", day_off_note(due, calendar)),
                         &pointer,
                         achieved,
                     );
@@ -949,7 +964,11 @@ impl<'a> Builder<'a> {
                             self.push(
                                 date,
                                 EventKind::ActionSession,
-                                format!("Session {} of {total} ({how}): {label}", index + 1),
+                                format!(
+                                    "Session {} of {total} ({how}): {label}{}",
+                                    index + 1,
+                                    day_off_note(date, calendar)
+                                ),
                                 &pointer,
                                 achieved || date < self.today,
                             );
@@ -962,7 +981,7 @@ impl<'a> Builder<'a> {
                             self.push(
                                 start,
                                 EventKind::ActionStart,
-                                format!("Action starts: {label}"),
+                                format!("Action starts: {label}{}", day_off_note(start, calendar)),
                                 &pointer,
                                 achieved || start < self.today,
                             );

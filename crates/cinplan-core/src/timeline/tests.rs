@@ -236,7 +236,7 @@ fn tommy_fortnightly_sessions_run_from_30_november_to_the_february_review() {
         sessions.first().map(|event| event.title.as_str()),
         Some(
             "Session 1 of 6 (every 2 weeks): Tommy needs to be able to talk about the violence \
-             he has seen…"
+             he has…"
         )
     );
 }
@@ -257,6 +257,20 @@ fn tommy_new_way_appointments_start_on_23_november_and_end_at_the_review() {
         first_row.iter().any(|(kind, on)| *on == date("2026-11-23")
             && matches!(kind, EventKind::ActionStart | EventKind::ActionSession)),
         "{first_row:?}"
+    );
+}
+
+#[test]
+fn a_session_on_a_bank_holiday_says_so() {
+    let events = events_of(&tommy(), "2026-11-23");
+    let title = events
+        .iter()
+        .find(|event| event.kind == EventKind::ActionSession && event.date == date("2026-12-28"))
+        .map(|event| event.title.clone())
+        .unwrap_or_default();
+    assert!(
+        title.ends_with("(Mon 28 Dec 2026: Boxing Day (substitute day))"),
+        "{title}"
     );
 }
 
