@@ -29,6 +29,9 @@ const SAMPLE_LIMIT: Duration = Duration::from_secs(2);
 /// `CINPLAN_PERF_SINGLE` names a file, as a JSON line there for the summary) and returns
 /// true so that the caller skips criterion's sampling.
 fn too_slow_to_sample(id: &str, bytes: usize, run: impl FnOnce()) -> bool {
+    if !selected(id) {
+        return true;
+    }
     let start = Instant::now();
     run();
     let elapsed = start.elapsed();
@@ -52,6 +55,44 @@ fn too_slow_to_sample(id: &str, bytes: usize, run: impl FnOnce()) -> bool {
         }
     }
     true
+}
+
+/// Criterion's options that take a value (so that the value is not read as a filter).
+const VALUE_OPTIONS: &[&str] = &[
+    "--warm-up-time",
+    "--measurement-time",
+    "--sample-size",
+    "--profile-time",
+    "--save-baseline",
+    "--baseline",
+    "--baseline-lenient",
+    "--load-baseline",
+    "--significance-level",
+    "--confidence-level",
+    "--nresamples",
+    "--noise-threshold",
+    "--color",
+    "--output-format",
+    "--plotting-backend",
+    "--format",
+];
+
+/// Whether the command line's filter (criterion's, a regex) selects `id`; so that the one
+/// timed run above is not spent on a benchmark that was not asked for.
+fn selected(id: &str) -> bool {
+    let mut filters = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if VALUE_OPTIONS.contains(&arg.as_str()) {
+            args.next();
+        } else if !arg.starts_with('-') {
+            filters.push(arg);
+        }
+    }
+    filters.is_empty()
+        || filters.iter().any(|filter| {
+            regex::Regex::new(filter).map_or(id.contains(filter.as_str()), |re| re.is_match(id))
+        })
 }
 
 fn today() -> NaiveDate {
