@@ -13,6 +13,7 @@ pub mod finding;
 pub mod plan;
 pub mod profile;
 pub mod rules;
+pub mod summary;
 pub mod text;
 pub mod timeline;
 pub mod timescale;

@@ -1,0 +1,64 @@
+//! Test helpers for the structural rules: plan rules run on a plan, field rules with a
+//! given reading of the text.
+
+use chrono::NaiveDate;
+
+use super::testing::tommy_plan;
+use super::{registry, FieldContext, FieldName, PlanContext};
+use crate::finding::RawFinding;
+use crate::plan::Plan;
+use crate::profile::Profile;
+use crate::Calendar;
+
+pub fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or_else(|| panic!("{year}-{month}-{day}"))
+}
+
+/// Tommy's good plan (shared/examples/tommy-good.json).
+pub fn good_plan() -> Plan {
+    tommy_plan()
+}
+
+/// Tommy's unhelpful plan (shared/examples/tommy-unhelpful.json).
+pub fn unhelpful_plan() -> Plan {
+    Plan::from_json(include_str!("../../tests/fixtures/tommy-unhelpful.json"))
+        .unwrap_or_else(|error| panic!("fixture: {error}"))
+}
+
+/// The findings of one plan rule on `plan` on `today`, under the default profile.
+pub fn plan_findings(rule: &str, plan: &Plan, today: NaiveDate) -> Vec<RawFinding> {
+    let profile = Profile::default_profile();
+    let calendar = Calendar::new(plan.region);
+    let context = PlanContext {
+        plan,
+        profile: &profile,
+        today,
+        calendar: &calendar,
+    };
+    let rule = registry::find(rule).unwrap_or_else(|| panic!("no rule {rule}"));
+    let mut findings = Vec::new();
+    rule.check_plan(&context, &mut findings);
+    findings
+}
+
+/// The findings of one field rule on `text` as a field of row 0 of `plan` (the real
+/// timescale reading is used for timescale fields).
+pub fn row_findings(rule: &str, field: FieldName, text: &str, plan: &Plan) -> Vec<RawFinding> {
+    super::testing::findings_of(rule, field, text, plan)
+}
+
+/// Runs a field rule directly with a given context (no profile or overlap handling).
+pub fn run_field_rule(rule: &str, context: &FieldContext<'_>) -> Vec<RawFinding> {
+    let rule = registry::find(rule).unwrap_or_else(|| panic!("no rule {rule}"));
+    let mut findings = Vec::new();
+    rule.check_field(context, &mut findings);
+    findings
+}
+
+/// The pointers of findings, for comparing.
+pub fn pointers(findings: &[RawFinding]) -> Vec<&str> {
+    findings
+        .iter()
+        .map(|finding| finding.pointer.as_str())
+        .collect()
+}
