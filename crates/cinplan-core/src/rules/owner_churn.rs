@@ -1,13 +1,10 @@
 //! `owner-churn`: the named people change often across versions of the plan.
 //!
-//! Earlier versions are kept in the plan file under `"previous_versions"`: an array, oldest
-//! first, of earlier states of the plan in the same format (only `lead_professional` and the
-//! actions' `by_whom` are read here, so a version may hold just those). The editor appends
-//! the plan as it stood when a review ends.
+//! Earlier versions are the plan's `previous_versions` (oldest first), kept when a review
+//! carries the plan forward; the lead professional and the actions' "By whom" of each are
+//! compared.
 
 use std::collections::BTreeSet;
-
-use serde_json::Value;
 
 use super::people::named_professionals;
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
@@ -29,7 +26,7 @@ pub static META: RuleMeta = RuleMeta {
     docs: RuleDocs {
         summary: "Points out when the named people in the plan (the lead professional and the \
                   people in \"By whom\") have been replaced two or more times across the \
-                  plan's versions (kept in \"previous_versions\").",
+                  plan's versions (its \"previous_versions\", kept at each review).",
         why: "\"Frequent changes of social workers can often hamper progress and can lead to \
               families being disengaged or resistant\"; naming the professionals \"is an \
               important way of monitoring the continuity of relationships, and … alerting \
@@ -42,29 +39,20 @@ pub static META: RuleMeta = RuleMeta {
     },
 };
 
-/// The named professionals of one version of the plan.
-fn people_in(version: &Value, plan: &Plan) -> BTreeSet<String> {
+/// The named professionals of one version of the plan (`plan` gives the child's name).
+fn people_in(version: &Plan, plan: &Plan) -> BTreeSet<String> {
     let mut people = BTreeSet::new();
-    if let Some(name) = version
-        .pointer("/lead_professional/name")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-    {
-        people.insert(normalise(name));
-    }
-    let needs = version.get("needs").and_then(Value::as_array);
-    for need in needs.into_iter().flatten() {
-        let actions = need.get("actions").and_then(Value::as_array);
-        for action in actions.into_iter().flatten() {
-            if let Some(by_whom) = action.get("by_whom").and_then(Value::as_str) {
-                people.extend(
-                    named_professionals(by_whom, plan)
-                        .iter()
-                        .map(|name| normalise(name)),
-                );
-            }
+    if let Some(lead) = &version.lead_professional {
+        if !lead.name.trim().is_empty() {
+            people.insert(normalise(&lead.name));
         }
+    }
+    for action in version.needs.iter().flat_map(|need| &need.actions) {
+        people.extend(
+            named_professionals(&action.by_whom, plan)
+                .iter()
+                .map(|name| normalise(name)),
+        );
     }
     people
 }
@@ -84,17 +72,13 @@ impl Rule for OwnerChurn {
 
     fn check_plan(&self, context: &PlanContext<'_>, findings: &mut Vec<RawFinding>) {
         let plan = context.plan;
-        let Some(previous) = plan
-            .extra
-            .get("previous_versions")
-            .and_then(Value::as_array)
-        else {
+        if plan.previous_versions.is_empty() {
             return;
-        };
-        let current = serde_json::to_value(plan).unwrap_or(Value::Null);
-        let versions: Vec<BTreeSet<String>> = previous
+        }
+        let versions: Vec<BTreeSet<String>> = plan
+            .previous_versions
             .iter()
-            .chain(std::iter::once(&current))
+            .chain(std::iter::once(plan))
             .map(|version| people_in(version, plan))
             .collect();
         // A change is a person who left while someone new arrived.
@@ -124,30 +108,35 @@ impl Rule for OwnerChurn {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
-
+    use crate::plan::{Action, Need, Plan, Professional};
     use crate::rules::plan_testing::{good_plan, plan_findings};
     use crate::rules::testing::test_today;
 
     const RULE: &str = "owner-churn";
 
-    fn version(lead: &str, by_whom: &str) -> serde_json::Value {
-        json!({
-            "lead_professional": { "name": lead },
-            "needs": [ { "actions": [ { "by_whom": by_whom } ] } ]
-        })
+    fn version(lead: &str, by_whom: &str) -> Plan {
+        let mut plan = Plan::new_blank();
+        plan.lead_professional = Some(Professional {
+            name: lead.to_owned(),
+            ..Professional::default()
+        });
+        plan.needs = vec![Need {
+            actions: vec![Action {
+                by_whom: by_whom.to_owned(),
+                ..Action::default()
+            }],
+            ..Need::default()
+        }];
+        plan
     }
 
     #[test]
     fn two_replacements_are_worth_a_look() {
         let mut plan = good_plan();
-        plan.extra.insert(
-            "previous_versions".to_owned(),
-            json!([
-                version("Priya Shah", "Individual work by Priya Shah"),
-                version("Ali Khan", "Individual work by Ali Khan"),
-            ]),
-        );
+        plan.previous_versions = vec![
+            version("Priya Shah", "Individual work by Priya Shah"),
+            version("Ali Khan", "Individual work by Ali Khan"),
+        ];
         let found = plan_findings(RULE, &plan, test_today());
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("2 times"), "{}", found[0].message);
@@ -161,28 +150,19 @@ mod tests {
     #[test]
     fn the_same_people_or_a_single_change_pass() {
         let mut plan = good_plan();
-        plan.extra.insert(
-            "previous_versions".to_owned(),
-            json!([version(
-                "Sam Jones",
-                "Individual work by Sam Jones, with Pete Brown"
-            )]),
-        );
+        plan.previous_versions = vec![version(
+            "Sam Jones",
+            "Individual work by Sam Jones, with Pete Brown",
+        )];
         assert!(plan_findings(RULE, &plan, test_today()).is_empty());
-        plan.extra.insert(
-            "previous_versions".to_owned(),
-            json!([version("Ali Khan", "Individual work by Ali Khan")]),
-        );
+        plan.previous_versions = vec![version("Ali Khan", "Individual work by Ali Khan")];
         assert!(plan_findings(RULE, &plan, test_today()).is_empty());
     }
 
     #[test]
     fn family_members_do_not_count_as_changes() {
         let mut plan = good_plan();
-        plan.extra.insert(
-            "previous_versions".to_owned(),
-            json!([version("Sam Jones", "Nan"), version("Sam Jones", "Dad")]),
-        );
+        plan.previous_versions = vec![version("Sam Jones", "Nan"), version("Sam Jones", "Dad")];
         assert!(plan_findings(RULE, &plan, test_today()).is_empty());
     }
 
