@@ -473,3 +473,70 @@ pub fn sort_findings(findings: &mut [Finding]) {
         (&a.pointer, a.start, a.end, &a.rule).cmp(&(&b.pointer, b.start, b.end, &b.rule))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_more_specific_rule_silences_another_on_the_same_words() {
+        let findings = [
+            ("vague-timescale", "/needs/0/actions/0/by_when", Some(0..7)),
+            ("vague-term", "/needs/0/actions/0/by_when", Some(0..7)),
+            ("woolly-term", "/needs/0/actions/0/by_when", Some(12..21)),
+            ("vague-term", "/needs/1/actions/0/by_when", Some(0..7)),
+        ];
+        assert_eq!(superseded_by_others(&findings), [false, true, false, false]);
+    }
+
+    #[test]
+    fn inside_and_same_ranges_are_told_apart() {
+        // "will be happier": subjective-term's "happier" lies inside.
+        let outcome = [
+            ("outcome-not-measurable", "/o", Some(6..21)),
+            ("subjective-term", "/o", Some(15..21)),
+        ];
+        assert_eq!(superseded_by_others(&outcome), [false, true]);
+        // "TBC" as the whole "By whom", but a woolly word beside a name is kept.
+        let by_whom = [
+            ("unnamed-owner", "/w", Some(0..3)),
+            ("woolly-term", "/w", Some(0..3)),
+            ("unnamed-owner", "/x", Some(0..20)),
+            ("woolly-term", "/x", Some(10..16)),
+        ];
+        assert_eq!(superseded_by_others(&by_whom), [false, true, false, false]);
+        // A finding on the whole field covers any range inside it.
+        let whole = [
+            ("no-contingency", "/c", None),
+            ("vague-term", "/c", Some(0..4)),
+        ];
+        assert_eq!(superseded_by_others(&whole), [false, false]);
+        assert!(covers(None, Some(&(0..4)), Overlap::Inside));
+    }
+
+    #[test]
+    fn plan_level_findings_on_a_text_field_are_ranged_over_that_text() {
+        let mut plan = Plan::new_blank();
+        plan.contingency = "  TBC".to_owned();
+        let profile = Profile::default_profile();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let report = check_plan(
+            &plan,
+            CheckOptions {
+                today,
+                profile: &profile,
+            },
+        );
+        let contingency = report
+            .findings
+            .iter()
+            .find(|finding| finding.rule == "no-contingency")
+            .unwrap_or_else(|| panic!("{:#?}", report.findings));
+        assert_eq!((contingency.start, contingency.end), (Some(2), Some(5)));
+        let key = SuppressionKey::of_finding(&plan, contingency);
+        assert_eq!(
+            (key.field.as_str(), key.text.as_str()),
+            ("contingency", "TBC")
+        );
+    }
+}

@@ -95,7 +95,7 @@ impl GapLimit {
     /// The limit the way practitioners write it in a plan: "every 4 weeks" for 20 working
     /// days, otherwise as it is.
     pub fn plain_phrase(&self) -> String {
-        if self.unit == TimeUnit::WorkingDay && self.count % 5 == 0 {
+        if self.unit == TimeUnit::WorkingDay && self.count.is_multiple_of(5) {
             describe_frequency(&Frequency::Every {
                 count: self.count / 5,
                 unit: TimeUnit::Week,
