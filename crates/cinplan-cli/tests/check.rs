@@ -130,7 +130,7 @@ fn json_findings_have_the_published_shape() {
     assert_eq!(suggestion["applicability"], "has-placeholders");
     assert!(suggestion["replacement"]
         .as_str()
-        .is_some_and(|text| text.contains("[full name]")));
+        .is_some_and(|text| text.contains("[name]")));
     // Plan-level findings have no range.
     let contingency = findings(&report)
         .iter()
@@ -191,7 +191,7 @@ fn text_output_reads_like_a_compiler() {
         "{text}"
     );
     assert!(
-        text.contains("= help: Name the person: write \"[full name], counsellor\""),
+        text.contains("= help: Name the person: write \"[name], counsellor\""),
         "{text}"
     );
     assert!(text.contains("SMART: S ✗"), "{text}");

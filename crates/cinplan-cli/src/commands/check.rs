@@ -309,14 +309,17 @@ fn render_text_with_marks(out: &mut String, text: &str, finding: &Finding) {
     for (number, (line_start, line)) in lines.iter().enumerate() {
         let line_end = line_start + line.len();
         let marked = range.as_ref().and_then(|range| {
-            let start = range.start.max(*line_start);
-            let end = range.end.min(line_end);
-            // An empty range marks one column where it sits.
-            (start < end
-                || (range.start == range.end
-                    && range.start >= *line_start
-                    && range.start <= line_end))
-                .then_some((start - line_start, end - line_start))
+            let touches = if range.is_empty() {
+                // An empty range marks one column where it sits.
+                *line_start <= range.start && range.start <= line_end
+            } else {
+                range.start < line_end && *line_start < range.end
+            };
+            touches.then(|| {
+                let start = range.start.clamp(*line_start, line_end);
+                let end = range.end.clamp(start, line_end);
+                (start - line_start, end - line_start)
+            })
         });
         // Only the lines the range touches, when there is a range.
         if range.is_some() && marked.is_none() {

@@ -70,8 +70,8 @@ impl Rule for AfterFirstReview {
             ),
         );
         finding.suggestions.push(RawSuggestion::replace_range(
-            "Add a first step before the review",
-            format!("{flagged}, with a first step by [date before {review_text}]"),
+            "Start before the review",
+            format!("{flagged}, starting on [start date]"),
         ));
         findings.push(finding);
     }
@@ -110,7 +110,7 @@ mod tests {
             RULE,
             ByWhen,
             "By 30 April 2027",
-            "By 30 April 2027, with a first step by [date before 16 February 2027]",
+            "By 30 April 2027, starting on [start date]",
         );
     }
 }

@@ -149,8 +149,8 @@ fn suggestion_for(field: FieldName, plan: &Plan) -> Option<RawSuggestion> {
     let review = first_review_for_rewrite(plan);
     let child = child_for_rewrite(plan);
     let text = match field {
-        FieldName::ByWhom => "[full name], [role] at [agency]".to_owned(),
-        FieldName::ByWhen => format!("Every [number] weeks from [start date] until the review on {review}"),
+        FieldName::ByWhom => "[name], [role] at [agency]".to_owned(),
+        FieldName::ByWhen => format!("Every [2] weeks from [start date] until the review on {review}"),
         FieldName::Outcome => format!(
             "{child} will be able to tell {} [what is different for {child}] by the review on {review}.",
             lead_for_rewrite(plan)

@@ -68,7 +68,7 @@ impl Rule for MissingTimescale {
         );
         finding.suggestions.push(RawSuggestion::replace_field(
             "Give a frequency, a start and an end",
-            format!("Every [number] weeks from [start date] until the review on {first_review}"),
+            format!("Every [2] weeks from [start date] until the review on {first_review}"),
         ));
         finding.suggestions.push(RawSuggestion::replace_field(
             "Give a deadline",
@@ -117,7 +117,7 @@ mod tests {
             RULE,
             ByWhen,
             "When Mum is ready",
-            "Every [number] weeks from [start date] until the review on 16 February 2027",
+            "Every [2] weeks from [start date] until the review on 16 February 2027",
         );
     }
 }

@@ -46,7 +46,7 @@ impl Rule for NoContingency {
         finding.suggestions.push(RawSuggestion::replace_field(
             "Write a contingency",
             format!(
-                "If [what would show things are not improving], {} will [what will happen] within [timescale].",
+                "If [the worries get worse], {} will [tell the team manager and agree what happens next] within [1 working day].",
                 lead_for_rewrite(context.plan)
             ),
         ));
@@ -83,7 +83,7 @@ mod tests {
         let found = plan_findings(RULE, &unhelpful_plan(), test_today());
         assert_eq!(
             found[0].suggestions[0].replacement,
-            "If [what would show things are not improving], Sam Jones will [what will happen] within [timescale]."
+            "If [the worries get worse], Sam Jones will [tell the team manager and agree what happens next] within [1 working day]."
         );
     }
 }

@@ -43,7 +43,7 @@ impl Rule for NoParentView {
         );
         finding.suggestions.push(RawSuggestion::replace_field(
             "Record the parents' views",
-            "[Parent] said [what they said about the worries and the plan].",
+            "[Mum] said [what she said about the worries and the plan].",
         ));
         findings.push(finding);
     }

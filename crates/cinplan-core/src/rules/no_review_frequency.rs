@@ -51,7 +51,7 @@ impl Rule for NoReviewFrequency {
         finding.suggestions.push(RawSuggestion::replace_field(
             "Say how often",
             format!(
-                "Every [number] weeks; the first review is on {}",
+                "Every [6] weeks; the first review is on {}",
                 first_review_for_rewrite(plan)
             ),
         ));
@@ -73,7 +73,7 @@ mod tests {
         assert_eq!(found[0].pointer, "/review_frequency");
         assert_eq!(
             found[0].suggestions[0].replacement,
-            "Every [number] weeks; the first review is on 16 February 2027"
+            "Every [6] weeks; the first review is on 16 February 2027"
         );
     }
 

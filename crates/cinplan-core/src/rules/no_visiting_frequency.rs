@@ -60,7 +60,7 @@ impl Rule for NoVisitingFrequency {
         finding.suggestions.push(RawSuggestion::replace_field(
             "Say how often",
             format!(
-                "{} will visit {} at home every [number] weeks (at least {}), and see {} alone at each visit.",
+                "{} will visit {} at home every [2] weeks (at least {}), and see {} alone at each visit.",
                 lead_for_rewrite(plan),
                 child_for_rewrite(plan),
                 visit_limit(context.profile).plain_phrase(),
@@ -108,7 +108,7 @@ mod tests {
         let found = plan_findings(RULE, &unhelpful_plan(), test_today());
         assert_eq!(
             found[0].suggestions[0].replacement,
-            "Sam Jones will visit Tommy at home every [number] weeks (at least every 4 weeks), and see Tommy alone at each visit."
+            "Sam Jones will visit Tommy at home every [2] weeks (at least every 4 weeks), and see Tommy alone at each visit."
         );
     }
 }

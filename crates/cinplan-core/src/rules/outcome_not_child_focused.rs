@@ -85,7 +85,7 @@ impl Rule for OutcomeNotChildFocused {
         finding.suggestions.push(RawSuggestion::replace_field(
             "Say what will be different for the child",
             format!(
-                "[Adult] will be able to explain to {lead} how [the problem] affects {child}, and {child} will [what will be different for {child}]."
+                "[Mum] will be able to explain to {lead} how [the arguments at home] affect {child}, and {child} will [say what is better at home]."
             ),
         ));
         findings.push(finding);
@@ -140,7 +140,7 @@ mod tests {
             RULE,
             Outcome,
             "Mum will attend all the sessions",
-            "[Adult] will be able to explain to Sam Jones how [the problem] affects Tommy, and Tommy will [what will be different for Tommy].",
+            "[Mum] will be able to explain to Sam Jones how [the arguments at home] affect Tommy, and Tommy will [say what is better at home].",
         );
     }
 }

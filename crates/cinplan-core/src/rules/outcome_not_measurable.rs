@@ -81,7 +81,7 @@ impl Rule for OutcomeNotMeasurable {
             ));
             finding.suggestions.push(RawSuggestion::replace_field(
                 "Give a frequency",
-                format!("{child} will [something you can see, e.g. sleep through the night] at least [number] times a week by the review on {review}."),
+                format!("{child} will [sleep through the night] at least [5] times a week by the review on {review}."),
             ));
             findings.push(finding);
         }

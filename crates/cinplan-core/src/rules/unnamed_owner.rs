@@ -68,7 +68,7 @@ impl Rule for UnnamedOwner {
             );
             finding.suggestions.push(RawSuggestion::replace_range(
                 "Name the person",
-                format!("[full name], {role},"),
+                format!("{role} [name]"),
             ));
             findings.push(finding);
         }
@@ -151,9 +151,9 @@ fn suggestions_for(flagged: &str, plan: &Plan) -> Vec<RawSuggestion> {
                 | "family"
         );
     let replacement = if generic {
-        "[full name], [role] at [agency]".to_owned()
+        "[name], [role] at [agency]".to_owned()
     } else {
-        format!("[full name], {}", lower_first(role))
+        format!("[name], {}", lower_first(role))
     };
     suggestions.push(RawSuggestion::replace_field("Name the person", replacement));
     suggestions
@@ -232,14 +232,9 @@ mod tests {
 
     #[test]
     fn the_suggestion_keeps_the_role_and_asks_for_the_name() {
-        assert_suggestion_result(RULE, ByWhom, "A counsellor", "[full name], counsellor");
-        assert_suggestion_result(
-            RULE,
-            ByWhom,
-            "All agencies",
-            "[full name], [role] at [agency]",
-        );
-        assert_suggestion_result(RULE, ByWhom, "CAMHS worker", "[full name], CAMHS worker");
+        assert_suggestion_result(RULE, ByWhom, "A counsellor", "[name], counsellor");
+        assert_suggestion_result(RULE, ByWhom, "All agencies", "[name], [role] at [agency]");
+        assert_suggestion_result(RULE, ByWhom, "CAMHS worker", "[name], CAMHS worker");
     }
 
     #[test]

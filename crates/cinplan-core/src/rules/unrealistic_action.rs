@@ -90,7 +90,7 @@ impl Rule for UnrealisticAction {
             );
             finding.suggestions.push(RawSuggestion::replace_field(
                 "Plan the change with a specialist",
-                "[Who] to meet [name] at [specialist service] by [date] to agree a safe plan for [the change needed].",
+                "[Dad] to meet [name] at [the alcohol service] by [date] to agree a safe plan to [cut down his drinking].",
             ));
             findings.push(finding);
         }

@@ -107,7 +107,7 @@ impl Rule for VagueNeed {
         );
         finding.suggestions.push(RawSuggestion::replace_field(
             "Say what happens, when",
-            format!("{child} [what happens, e.g. becomes withdrawn and tearful] when [when or where it happens]."),
+            format!("{child} [becomes withdrawn and tearful] when [his parents argue at home]."),
         ));
         findings.push(finding);
     }
@@ -188,7 +188,7 @@ mod tests {
             RULE,
             Need,
             "Tommy is very unhappy",
-            "Tommy [what happens, e.g. becomes withdrawn and tearful] when [when or where it happens].",
+            "Tommy [becomes withdrawn and tearful] when [his parents argue at home].",
         );
     }
 }

@@ -40,9 +40,8 @@ impl Rule for VagueTimescale {
                 .text
                 .get(..words.span.start)
                 .is_some_and(|before| before.trim().is_empty());
-            let frequency = format!(
-                "every [number] weeks from [start date] until the review on {first_review}"
-            );
+            let frequency =
+                format!("every [2] weeks from [start date] until the review on {first_review}");
             let deadline = format!("by [date], before the review on {first_review}");
             let mut finding = META.finding(
                 context.pointer,
@@ -125,7 +124,7 @@ mod tests {
             RULE,
             ByWhen,
             "Ongoing",
-            "Every [number] weeks from [start date] until the review on 16 February 2027",
+            "Every [2] weeks from [start date] until the review on 16 February 2027",
         );
     }
 }
