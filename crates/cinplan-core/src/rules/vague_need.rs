@@ -64,7 +64,7 @@ static BARE_CATEGORY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// What makes a need specific: what happens, when, where or why.
 static SPECIFIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:when|whenever|because|after|since|before|during|as\s+a\s+result|due\s+to|following|if|every|each|about|at\s+(?:night|bedtime|school|home|nursery|weekends?|contact)|times?|days?|weeks?|months?|mornings?|evenings?|nights?|said|says|told|tells|has\s+missed|has\s+been\s+(?:seen|found|left|excluded|hit)|was\s+(?:seen|found|left|hit)|cries|hits|shouts|wets|runs\s+away|refuses|self-harms?|\d)",
+        r"(?i)\b(?:when|whenever|because|after|since|before|during|as\s+a\s+result|due\s+to|following|if|every|each|about\s+(?:going|being|seeing|leaving|\w+ing)|at\s+(?:night|bedtime|school|home|nursery|weekends?|contact)|times?|days?|weeks?|months?|mornings?|evenings?|nights?|said|says|told|tells|has\s+missed|has\s+been\s+(?:seen|found|left|excluded|hit)|was\s+(?:seen|found|left|hit)|cries|hits|shouts|wets|runs\s+away|refuses|self-harms?|\d)",
     )
 });
 
@@ -170,6 +170,16 @@ mod tests {
             "Tommy is upset at night because he hears shouting downstairs.",
         );
         assert_clean(RULE, Need, "");
+    }
+
+    #[test]
+    fn concerns_about_a_category_are_still_a_category() {
+        assert_flags(
+            RULE,
+            Need,
+            "Concerns about home conditions.",
+            "Concerns about home conditions",
+        );
     }
 
     #[test]
