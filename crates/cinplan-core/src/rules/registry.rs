@@ -12,7 +12,9 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &super::drift::Drift,
         &super::empty_field::EmptyField,
         &super::first_visit_late::FirstVisitLate,
+        &super::hard_to_read::HardToRead,
         &super::hidden_actor::HiddenActor,
+        &super::jargon::Jargon,
         &super::meeting_late::MeetingLate,
         &super::missing_timescale::MissingTimescale,
         &super::negative_framing::NegativeFraming,
@@ -26,13 +28,16 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &super::outcome_not_measurable::OutcomeNotMeasurable,
         &super::owner_churn::OwnerChurn,
         &super::reviews_too_far_apart::ReviewsTooFarApart,
+        &super::subjective_term::SubjectiveTerm,
         &super::third_review_chair::ThirdReviewChair,
         &super::unnamed_owner::UnnamedOwner,
         &super::unparsed_date::UnparsedDate,
         &super::unrealistic_action::UnrealisticAction,
         &super::vague_need::VagueNeed,
+        &super::vague_term::VagueTerm,
         &super::vague_timescale::VagueTimescale,
         &super::visits_too_far_apart::VisitsTooFarApart,
+        &super::woolly_term::WoollyTerm,
     ]
 }
 
