@@ -152,12 +152,14 @@ fn output_is_sorted_and_the_same_every_time() {
     let first = stdout(&cinplan(&args));
     assert_eq!(stdout(&cinplan(&args)), first);
     let report: Value = serde_json::from_str(&first).unwrap_or_default();
-    let keys: Vec<(String, u64, String)> = findings(&report)
+    // Pointer, then position (start, end; none first), then rule.
+    let keys: Vec<(String, Option<u64>, Option<u64>, String)> = findings(&report)
         .iter()
         .map(|finding| {
             (
                 finding["pointer"].as_str().unwrap_or_default().to_owned(),
-                finding["start"].as_u64().unwrap_or(0),
+                finding["start"].as_u64(),
+                finding["end"].as_u64(),
                 finding["rule"].as_str().unwrap_or_default().to_owned(),
             )
         })

@@ -146,6 +146,13 @@ pub fn check_one_field(
         }
     }
     apply_profile(&mut findings, options.profile);
+    findings
+}
+
+/// `findings` without those another finding makes redundant (see [`SUPERSEDES`]). Applied
+/// to what is published, not to each rule's own results, so a rule's tests see everything
+/// it finds.
+fn without_superseded(findings: Vec<RawFinding>) -> Vec<RawFinding> {
     let superseded = superseded_by_others(
         &findings
             .iter()
@@ -442,10 +449,11 @@ pub fn check_field(
         need_index: None,
         action_index: None,
     };
-    let mut findings: Vec<Finding> = check_one_field(plan, &field_ref, options, &calendar)
-        .iter()
-        .map(|finding| finding.publish(text))
-        .collect();
+    let mut findings: Vec<Finding> =
+        without_superseded(check_one_field(plan, &field_ref, options, &calendar))
+            .iter()
+            .map(|finding| finding.publish(text))
+            .collect();
     sort_findings(&mut findings);
     findings
 }
