@@ -357,7 +357,7 @@ pub fn ignore_in_plan(plan: &mut Plan, finding: &Finding, reason: &str) {
     }
 }
 
-/// Turns a rule off for this plan (`on == false`) or back on.
+/// Turns a rule off for this plan (`off`), or back on; its findings then count as ignored.
 pub fn set_rule_off(plan: &mut Plan, rule: &str, off: bool) {
     plan.suppressions
         .rules_off
