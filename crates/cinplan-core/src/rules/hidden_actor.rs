@@ -96,7 +96,9 @@ impl Rule for HiddenActor {
             let (Some(whole), Some(participle)) = (captures.get(0), captures.get(1)) else {
                 continue;
             };
-            if DESCRIBING.contains(&participle.as_str().to_lowercase().as_str()) {
+            if DESCRIBING.contains(&participle.as_str().to_lowercase().as_str())
+                || in_a_clause_about_something_else(text, whole.start())
+            {
                 continue;
             }
             // "will be made by Sam Jones" names the actor.
@@ -125,6 +127,22 @@ impl Rule for HiddenActor {
             findings.push(finding);
         }
     }
+}
+
+/// Whether the passive sits in a clause such as "what repairs will be done" or "how it
+/// will be paid for": it describes the work of whoever the sentence names, not a task of
+/// its own.
+fn in_a_clause_about_something_else(text: &str, passive_start: usize) -> bool {
+    let before = text.get(..passive_start).unwrap_or_default();
+    let sentence = before.rsplit(['.', ';', '\n']).next().unwrap_or_default();
+    sentence.split_whitespace().rev().take(4).any(|word| {
+        matches!(
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+            "what" | "which" | "how" | "whether" | "where" | "when"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -181,6 +199,10 @@ mod tests {
             &nobody_named(),
         );
         clean("Dad to be involved in the sessions", &nobody_named());
+        clean(
+            "Lee Grant will tell Mum in writing what repairs will be done and when",
+            &nobody_named(),
+        );
     }
 
     #[test]

@@ -85,7 +85,7 @@ impl Rule for OutcomeNotChildFocused {
         finding.suggestions.push(RawSuggestion::replace_field(
             "Say what will be different for the child",
             format!(
-                "[Mum] will be able to explain to {lead} how [the arguments at home] affect {child}, and {child} will [say what is better at home]."
+                "[Mum] will be able to explain to {lead} how [the arguments at home] affect {child}, and {child} will [say what has changed at home]."
             ),
         ));
         findings.push(finding);
@@ -140,7 +140,7 @@ mod tests {
             RULE,
             Outcome,
             "Mum will attend all the sessions",
-            "[Mum] will be able to explain to Sam Jones how [the arguments at home] affect Tommy, and Tommy will [say what is better at home].",
+            "[Mum] will be able to explain to Sam Jones how [the arguments at home] affect Tommy, and Tommy will [say what has changed at home].",
         );
     }
 }

@@ -62,3 +62,31 @@ pub fn pointers(findings: &[RawFinding]) -> Vec<&str> {
         .map(|finding| finding.pointer.as_str())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::changed_words;
+
+    #[track_caller]
+    fn changed(old: &str, new: &str) -> String {
+        new[changed_words(old, new)].trim().to_owned()
+    }
+
+    #[test]
+    fn a_rewrite_changes_only_the_words_it_puts_in() {
+        assert_eq!(
+            changed("A counsellor", "Sam Jones, counsellor"),
+            "Sam Jones,"
+        );
+        assert_eq!(
+            changed("will be made", "will be made by Sam Jones"),
+            "by Sam Jones"
+        );
+        assert_eq!(
+            changed("Ongoing", "Every 2 weeks until 16 February 2027"),
+            "Every 2 weeks until 16 February 2027"
+        );
+        assert_eq!(changed("support", "supporting"), "supporting");
+        assert_eq!(changed("Tommy’s nan", "Tommy’s gran"), "gran");
+    }
+}

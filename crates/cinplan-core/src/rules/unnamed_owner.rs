@@ -89,6 +89,27 @@ fn without_article(text: &str) -> &str {
     trimmed
 }
 
+/// The role without words saying nobody has been chosen: "family worker TBA" → "family
+/// worker", "Social worker, to be confirmed" → "Social worker".
+fn without_undecided(role: &str) -> &str {
+    let lower = role.to_lowercase();
+    let cut = [
+        "to be confirmed",
+        "to be allocated",
+        "to be agreed",
+        "tbc",
+        "tba",
+        "tbd",
+    ]
+    .iter()
+    .filter_map(|words| lower.find(words))
+    .min()
+    .unwrap_or(role.len());
+    role.get(..cut)
+        .unwrap_or(role)
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '(' | '–'))
+}
+
 fn role_words(role: Role) -> &'static str {
     match role {
         Role::SocialWorker => "social worker",
@@ -130,7 +151,7 @@ fn suggestions_for(flagged: &str, plan: &Plan) -> Vec<RawSuggestion> {
             ));
         }
     }
-    let role = without_article(flagged);
+    let role = without_undecided(without_article(flagged));
     let generic = is_blank(flagged)
         || matches!(
             role.to_lowercase().as_str(),
@@ -235,6 +256,12 @@ mod tests {
         assert_suggestion_result(RULE, ByWhom, "A counsellor", "[name], counsellor");
         assert_suggestion_result(RULE, ByWhom, "All agencies", "[name], [role] at [agency]");
         assert_suggestion_result(RULE, ByWhom, "CAMHS worker", "[name], CAMHS worker");
+        assert_suggestion_result(
+            RULE,
+            ByWhom,
+            "Family worker, to be confirmed",
+            "[name], family worker",
+        );
     }
 
     #[test]

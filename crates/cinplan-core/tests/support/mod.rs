@@ -49,7 +49,7 @@ pub fn is_serious(finding: &Finding) -> bool {
 }
 
 /// Applies suggestion `index` of `finding` with its placeholders filled; returns the new
-/// text and the byte range of the filled replacement in it. `None` for advice.
+/// text and the byte range of the words the replacement changed in it. `None` for advice.
 pub fn apply(text: &str, finding: &Finding, index: usize) -> Option<(String, Range<usize>)> {
     let suggestion = finding.suggestions.get(index)?;
     if suggestion.applicability == Applicability::DisplayOnly {
@@ -62,12 +62,15 @@ pub fn apply(text: &str, finding: &Finding, index: usize) -> Option<(String, Ran
     };
     let before = text.get(..span.start)?;
     let after = text.get(span.end..)?;
-    let inserted = before.len()..before.len() + replacement.len();
+    let changed = placeholders::changed_words(text.get(span)?, &replacement);
+    let inserted = before.len() + changed.start..before.len() + changed.end;
     Some((format!("{before}{replacement}{after}"), inserted))
 }
 
-/// The serious findings of the new text that overlap the inserted replacement: a rewrite
-/// must never itself be vague.
+/// The serious findings of the new text on words the rewrite put in (their range lies
+/// within the changed words): a rewrite must never itself be vague. A finding that reaches
+/// beyond them (a whole "By when" with no date, a whole "By whom" with no name) was about
+/// the text around the rewrite, not the rewrite.
 pub fn problems_in_rewrite(
     result: &str,
     inserted: &Range<usize>,
@@ -79,7 +82,7 @@ pub fn problems_in_rewrite(
         .filter(|finding| {
             is_serious(finding)
                 && byte_span(result, finding)
-                    .is_some_and(|span| span.start < inserted.end && inserted.start < span.end)
+                    .is_some_and(|span| inserted.start <= span.start && span.end <= inserted.end)
         })
         .collect()
 }

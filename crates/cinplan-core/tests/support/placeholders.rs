@@ -1,5 +1,8 @@
 //! Filling a suggestion's `[placeholders]` the way a practitioner would, for tests that
-//! apply every suggestion. Shared by the library's unit tests and the integration tests.
+//! apply every suggestion, and finding the words a rewrite really changes. Shared by the
+//! library's unit tests and the integration tests.
+
+use std::ops::Range;
 
 /// The value typed into one placeholder: a plan-like value for the generic ones, and the
 /// placeholder's own example for the rest ("[2 weeks]" becomes "2 weeks").
@@ -28,4 +31,49 @@ pub fn fill_placeholders(text: &str) -> String {
     }
     filled.push_str(rest);
     filled
+}
+
+/// The byte range of `new` that differs from `old`, widened to whole words: the words a
+/// rewrite puts in. A rewrite often keeps words around what it changes ("A counsellor" →
+/// "Sam Jones, counsellor"); findings on the kept words were there before and are not the
+/// rewrite's doing.
+pub fn changed_words(old: &str, new: &str) -> Range<usize> {
+    let prefix: usize = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = old[prefix.min(old.len())..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    // A change that begins or ends inside a word takes in the whole word.
+    let mid_word = |at: usize| {
+        new[..at].chars().next_back().is_some_and(is_word)
+            && new[at..].chars().next().is_some_and(is_word)
+    };
+    let start = if mid_word(prefix) {
+        new[..prefix]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_word(*c))
+            .map_or(0, |(index, c)| index + c.len_utf8())
+    } else {
+        prefix
+    };
+    let changed_end = (new.len() - suffix).max(prefix);
+    let end = if mid_word(changed_end) {
+        new[changed_end..]
+            .char_indices()
+            .find(|(_, c)| !is_word(*c))
+            .map_or(new.len(), |(index, _)| changed_end + index)
+    } else {
+        changed_end
+    };
+    start..end.max(start)
 }
