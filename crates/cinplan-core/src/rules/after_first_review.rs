@@ -60,6 +60,7 @@ impl Rule for AfterFirstReview {
         }
         let flagged = context.text.get(earliest.span.clone()).unwrap_or_default();
         let review_text = long_date(review);
+        let is_start = timescale.start.as_ref() == Some(earliest);
         let mut finding = META.finding(
             context.pointer,
             Some(earliest.span.clone()),
@@ -69,10 +70,17 @@ impl Rule for AfterFirstReview {
                 long_date(date)
             ),
         );
-        finding.suggestions.push(RawSuggestion::replace_range(
-            "Start before the review",
-            format!("{flagged}, starting on [start date]"),
-        ));
+        finding.suggestions.push(if is_start {
+            RawSuggestion::replace_range(
+                format!("Start before the review on {review_text}"),
+                "[start date]",
+            )
+        } else {
+            RawSuggestion::replace_range(
+                format!("Start before the review on {review_text}"),
+                format!("{flagged}, starting on [start date]"),
+            )
+        });
         findings.push(finding);
     }
 }
@@ -105,7 +113,17 @@ mod tests {
     }
 
     #[test]
-    fn suggestion_adds_a_step_before_the_review() {
+    fn suggestion_moves_a_late_start_before_the_review() {
+        assert_suggestion_result(
+            RULE,
+            ByWhen,
+            "Starting on 1 March 2027",
+            "Starting on [start date]",
+        );
+    }
+
+    #[test]
+    fn suggestion_adds_a_start_before_the_review() {
         assert_suggestion_result(
             RULE,
             ByWhen,

@@ -26,8 +26,8 @@ pub static META: RuleMeta = RuleMeta {
               whom?), and the plan should be specific about \"who is responsible for what \
               aspects of the plan\" (004 What do we mean by 'specific'?). \"Will be made\" \
               leaves everyone thinking someone else will make it.",
-        example: "A referral will be made to CAMHS",
-        instead: "Sam Jones will make a referral to CAMHS",
+        example: "A referral will be made to the Beacon House counselling service",
+        instead: "Sam Jones will make a referral to the Beacon House counselling service",
     },
 };
 

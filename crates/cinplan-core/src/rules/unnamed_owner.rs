@@ -89,6 +89,46 @@ fn without_article(text: &str) -> &str {
     trimmed
 }
 
+/// Whether the text has a job title worth keeping beside the name ("counsellor", "CAMHS
+/// worker"), rather than only an agency or a service ("Support from school", "SW and TM").
+fn names_a_role(text: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "worker",
+        "workers",
+        "teacher",
+        "nurse",
+        "counsellor",
+        "counselor",
+        "therapist",
+        "visitor",
+        "officer",
+        "practitioner",
+        "manager",
+        "mentor",
+        "doctor",
+        "psychologist",
+        "psychiatrist",
+        "advisor",
+        "adviser",
+        "coordinator",
+        "co-ordinator",
+        "lead",
+        "tutor",
+        "midwife",
+        "paediatrician",
+        "clinician",
+        "volunteer",
+        "keyworker",
+        "advocate",
+        "head",
+        "headteacher",
+        "consultant",
+        "specialist",
+    ];
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|word| ROLES.contains(&word.to_lowercase().as_str()))
+}
+
 /// The role without words saying nobody has been chosen: "family worker TBA" → "family
 /// worker", "Social worker, to be confirmed" → "Social worker".
 fn without_undecided(role: &str) -> &str {
@@ -171,7 +211,7 @@ fn suggestions_for(flagged: &str, plan: &Plan) -> Vec<RawSuggestion> {
                 | "relevant professionals"
                 | "family"
         );
-    let replacement = if generic {
+    let replacement = if generic || !names_a_role(role) {
         "[name], [role] at [agency]".to_owned()
     } else {
         format!("[name], {}", lower_first(role))

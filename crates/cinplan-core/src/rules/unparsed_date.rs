@@ -16,13 +16,13 @@ pub static META: RuleMeta = RuleMeta {
     docs: RuleDocs {
         summary: "Flags text that looks like a date but cannot be read for sure: a day and \
                   month that could be either way round (\"3/4\"), a date that does not exist \
-                  (\"31/02/2027\", \"3rd May 20014\"), or a plan event whose date the plan does \
-                  not give.",
+                  (\"31/02/2027\", \"3rd May 20014\"), or a meeting the plan gives no date for \
+                  (\"by the second review\").",
         why: "A date nobody can read for sure cannot be planned for or checked: even the \
               guidance's own good plan says \"Review date 3 rd May 20014\" (000 By when?). \
               Writing the month as a word removes all doubt.",
         example: "By 31/02/2027",
-        instead: "By 26 February 2027",
+        instead: "By 26 January 2027",
     },
 };
 
@@ -59,7 +59,7 @@ impl Rule for UnparsedDate {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::plan_testing::row_findings;
+    use crate::rules::plan_testing::{good_plan, row_findings};
     use crate::rules::testing::{assert_clean, assert_count, assert_flags};
     use crate::rules::FieldName::ByWhen;
 
@@ -72,17 +72,19 @@ mod tests {
     }
 
     #[test]
-    fn a_plan_event_with_no_date_is_flagged() {
-        let mut plan = crate::Plan::new_blank();
-        plan.child.name = "Tommy".to_owned();
-        let found = row_findings(RULE, ByWhen, "By the first review", &plan);
+    fn a_meeting_the_plan_gives_no_date_for_is_flagged() {
+        let found = row_findings(RULE, ByWhen, "By the second review", &good_plan());
         assert_eq!(found.len(), 1);
-        assert!(!found[0].message.is_empty());
+        assert!(
+            found[0].message.contains("second review"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
     fn dates_in_words_pass() {
-        assert_clean(RULE, ByWhen, "By 26 February 2027");
+        assert_clean(RULE, ByWhen, "By 26 January 2027");
         assert_clean(RULE, ByWhen, "By the first review");
     }
 }

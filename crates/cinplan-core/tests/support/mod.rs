@@ -67,22 +67,33 @@ pub fn apply(text: &str, finding: &Finding, index: usize) -> Option<(String, Ran
     Some((format!("{before}{replacement}{after}"), inserted))
 }
 
-/// The serious findings of the new text on words the rewrite put in (their range lies
-/// within the changed words): a rewrite must never itself be vague. A finding that reaches
-/// beyond them (a whole "By when" with no date, a whole "By whom" with no name) was about
-/// the text around the rewrite, not the rewrite.
+/// The serious findings of `result` (the rewrite of `original`) on words the rewrite put
+/// in: a rewrite must never itself be vague. A finding that reaches beyond those words was
+/// about the text around the rewrite; a judgement on the whole field that `original` had
+/// too ("names no person") was not the rewrite's doing.
 pub fn problems_in_rewrite(
+    original: &str,
     result: &str,
     inserted: &Range<usize>,
     field: FieldName,
     plan: &Plan,
 ) -> Vec<Finding> {
+    let before: Vec<String> = check(original, field, plan)
+        .into_iter()
+        .map(|finding| finding.rule)
+        .collect();
+    let whole = result.len() - result.trim_start().len()..result.trim_end().len();
     check(result, field, plan)
         .into_iter()
         .filter(|finding| {
+            let Some(span) = byte_span(result, finding) else {
+                return false;
+            };
+            let about_the_whole_field_as_before = span == whole && before.contains(&finding.rule);
             is_serious(finding)
-                && byte_span(result, finding)
-                    .is_some_and(|span| inserted.start <= span.start && span.end <= inserted.end)
+                && inserted.start <= span.start
+                && span.end <= inserted.end
+                && !about_the_whole_field_as_before
         })
         .collect()
 }

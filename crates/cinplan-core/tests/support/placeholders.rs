@@ -38,42 +38,40 @@ pub fn fill_placeholders(text: &str) -> String {
 /// "Sam Jones, counsellor"); findings on the kept words were there before and are not the
 /// rewrite's doing.
 pub fn changed_words(old: &str, new: &str) -> Range<usize> {
-    let prefix: usize = old
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    // Whether `at` splits a word of `text` in two.
+    let splits_word = |text: &str, at: usize| {
+        text[..at].chars().next_back().is_some_and(is_word)
+            && text[at..].chars().next().is_some_and(is_word)
+    };
+    // The common start, back to a word boundary.
+    let mut prefix: usize = old
         .chars()
         .zip(new.chars())
         .take_while(|(a, b)| a == b)
         .map(|(a, _)| a.len_utf8())
         .sum();
-    let suffix: usize = old[prefix.min(old.len())..]
+    while prefix > 0 && (splits_word(new, prefix) || splits_word(old, prefix)) {
+        prefix -= new[..prefix]
+            .chars()
+            .next_back()
+            .map_or(prefix, char::len_utf8);
+    }
+    // The common end (after the common start), forward to a word boundary.
+    let mut suffix: usize = old[prefix..]
         .chars()
         .rev()
         .zip(new[prefix..].chars().rev())
         .take_while(|(a, b)| a == b)
         .map(|(a, _)| a.len_utf8())
         .sum();
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    // A change that begins or ends inside a word takes in the whole word.
-    let mid_word = |at: usize| {
-        new[..at].chars().next_back().is_some_and(is_word)
-            && new[at..].chars().next().is_some_and(is_word)
-    };
-    let start = if mid_word(prefix) {
-        new[..prefix]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !is_word(*c))
-            .map_or(0, |(index, c)| index + c.len_utf8())
-    } else {
-        prefix
-    };
-    let changed_end = (new.len() - suffix).max(prefix);
-    let end = if mid_word(changed_end) {
-        new[changed_end..]
-            .char_indices()
-            .find(|(_, c)| !is_word(*c))
-            .map_or(new.len(), |(index, _)| changed_end + index)
-    } else {
-        changed_end
-    };
-    start..end.max(start)
+    while suffix > 0
+        && (splits_word(new, new.len() - suffix) || splits_word(old, old.len() - suffix))
+    {
+        suffix -= new[new.len() - suffix..]
+            .chars()
+            .next()
+            .map_or(suffix, char::len_utf8);
+    }
+    prefix..(new.len() - suffix).max(prefix)
 }
