@@ -302,7 +302,7 @@ fn suppressions_in_the_plan_are_counted_as_ignored() {
 fn a_profile_file_can_turn_rules_off() {
     let profile = temp_file(
         "profile.json",
-        r#"{ "id": "quiet", "name": "Quiet", "rules": { "no-contingency": { "enabled": false } } }"#,
+        r#"{ "extends": "default", "id": "quiet", "name": "Quiet", "rules": { "no-contingency": { "enabled": false } } }"#,
     );
     let output = cinplan(&[
         "check",

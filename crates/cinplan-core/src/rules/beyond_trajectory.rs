@@ -1,19 +1,13 @@
 //! `beyond-trajectory`: a plan running past its 12–16 week trajectory.
 
-use chrono::Days;
-
 use super::facts::long_date;
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, Severity, Smart};
 use crate::plan::PlanKind;
+use crate::profile::{Direction, NonWorkingDay, Period};
 
 #[derive(Debug)]
 pub struct BeyondTrajectory;
-
-/// The usual trajectory of an initial plan, in weeks from the planning meeting (003).
-const TARGET_WEEKS: u64 = 12;
-/// Past this, the plan needs a recorded management rationale (003).
-const OVERSIGHT_WEEKS: u64 = 16;
 
 pub static META: RuleMeta = RuleMeta {
     id: "beyond-trajectory",
@@ -22,8 +16,9 @@ pub static META: RuleMeta = RuleMeta {
     fields: &[],
     source: "003 OVERVIEW (Keyworkers, Social Workers); 003 Child in Need Plan Progress Review",
     docs: RuleDocs {
-        summary: "Flags a plan running more than 16 weeks since its planning meeting (warning), \
-                  and points out one past 12 weeks (info).",
+        summary: "Flags a plan running longer since its planning meeting than the profile's \
+                  trajectory limit (by default 16 weeks; a warning), and points out one past its \
+                  target (by default 12 weeks; info).",
         why: "Initial plans have \"a 12-to-16-week trajectory\"; \"where plans exceed this \
               trajectory, there will be a management oversight addressing this\" (003 \
               OVERVIEW). Managers \"should review all cases where the plan has been in place \
@@ -48,10 +43,19 @@ impl Rule for BeyondTrajectory {
         let Some(meeting) = plan.dates.planning_meeting else {
             return;
         };
-        let weeks_after = |weeks: u64| meeting.checked_add_days(Days::new(7 * weeks));
-        let (Some(target), Some(oversight)) =
-            (weeks_after(TARGET_WEEKS), weeks_after(OVERSIGHT_WEEKS))
-        else {
+        let timescales = &context.profile.timescales;
+        let after = |period: &Period| {
+            period.shift(
+                meeting,
+                Direction::After,
+                context.calendar,
+                NonWorkingDay::Keep,
+            )
+        };
+        let (Some(target), Some(oversight)) = (
+            after(&timescales.trajectory_target),
+            after(&timescales.trajectory_limit),
+        ) else {
             return;
         };
         let weeks = (context.today - meeting).num_days() / 7;
@@ -60,10 +64,11 @@ impl Rule for BeyondTrajectory {
                 "",
                 None,
                 format!(
-                    "The plan has run {weeks} weeks since the planning meeting on {}, past the \
-                     16-week trajectory ({}): a manager must record why it continues, or plan \
-                     its ending.",
+                    "The plan has run {weeks} weeks since the planning meeting on {}, past its \
+                     {} trajectory ({}): a manager must record why it continues, or plan its \
+                     ending.",
                     long_date(meeting),
+                    timescales.trajectory_limit.describe(),
                     long_date(oversight)
                 ),
             )
@@ -72,9 +77,10 @@ impl Rule for BeyondTrajectory {
                 "",
                 None,
                 format!(
-                    "The plan has run {weeks} weeks since the planning meeting on {}, past the \
-                     12-week target ({}): plan the ending, or the oversight needed after {}.",
+                    "The plan has run {weeks} weeks since the planning meeting on {}, past its \
+                     {} target ({}): plan the ending, or the oversight needed after {}.",
                     long_date(meeting),
+                    timescales.trajectory_target.describe(),
                     long_date(target),
                     long_date(oversight)
                 ),

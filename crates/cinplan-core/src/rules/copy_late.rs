@@ -1,4 +1,4 @@
-//! `copy-late`: the plan not circulated within 5 working days of the meeting.
+//! `copy-late`: the plan not circulated in time after the meeting.
 
 use super::facts::{lateness, long_date, Lateness};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
@@ -7,9 +7,6 @@ use crate::finding::{RawFinding, Severity, Smart};
 #[derive(Debug)]
 pub struct CopyLate;
 
-/// Working days from the planning meeting to the copy (001; 003).
-const COPY_WITHIN: i64 = 5;
-
 pub static META: RuleMeta = RuleMeta {
     id: "copy-late",
     severity: Severity::Warning,
@@ -17,8 +14,9 @@ pub static META: RuleMeta = RuleMeta {
     fields: &[],
     source: "001 Child in Need Plan; 003 The Child in Need Progress Plan",
     docs: RuleDocs {
-        summary: "Flags a plan circulated more than 5 working days after the planning meeting, \
-                  or not recorded as circulated when that time has passed.",
+        summary: "Flags a plan circulated later after the planning meeting than the profile \
+                  allows (by default 5 working days), or not recorded as circulated when that \
+                  time has passed.",
         why: "\"The child/young person, their parent/carer, and all key family members and \
               agencies are provided with a copy of the plan within five working days of the \
               meeting\" (001 Child in Need Plan); participants \"receive a copy of the plan \
@@ -38,28 +36,31 @@ impl Rule for CopyLate {
         let Some(meeting) = plan.dates.planning_meeting else {
             return;
         };
+        let within = &context.profile.timescales.plan_copy_after_meeting;
         let message = match lateness(
             meeting,
             plan.dates.plan_circulated,
-            COPY_WITHIN,
+            within,
             context.today,
             context.calendar,
         ) {
             Some(Lateness::Late {
                 due,
                 happened,
-                working_days,
+                elapsed,
             }) => format!(
-                "The plan was circulated on {}, {working_days} working days after the meeting \
-                 on {}: it was due within {COPY_WITHIN} working days, by {}.",
+                "The plan was circulated on {}, {elapsed} after the meeting on {}: it was due \
+                 within {}, by {}.",
                 long_date(happened),
                 long_date(meeting),
+                within.describe(),
                 long_date(due)
             ),
             Some(Lateness::Overdue { due }) => format!(
                 "The plan is not recorded as circulated, and copies were due to the family and \
-                 agencies by {} ({COPY_WITHIN} working days after the meeting on {}).",
+                 agencies by {} ({} after the meeting on {}).",
                 long_date(due),
+                within.describe(),
                 long_date(meeting)
             ),
             None => return,

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::calendar::Calendar;
 use crate::plan::{Action, Plan};
+use crate::profile::{Period, PeriodUnit};
 use crate::timescale::{read_timescale, ReadingContext, Timescale};
 
 /// "16 February 2027": how dates are written in messages and rewrites.
@@ -135,33 +136,41 @@ pub fn has_match(regex: Option<&Regex>, text: &str) -> bool {
     regex.is_some_and(|regex| regex.is_match(text))
 }
 
-/// How an event due some working days after another stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How an event due some time after another stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lateness {
-    /// It happened after its due date, this many working days after the start.
+    /// It happened after its due date, `elapsed` ("14 working days") after the start.
     Late {
         due: NaiveDate,
         happened: NaiveDate,
-        working_days: i64,
+        elapsed: String,
     },
     /// It has not happened (no date) and its due date has passed.
     Overdue { due: NaiveDate },
 }
 
-/// Whether an event due `working_days` after `from` is late, given when it `happened`.
+/// Whether an event due `period` after `from` is late, given when it `happened`. The due
+/// date is the timeline's: one landing on a non-working day is brought forward.
 pub fn lateness(
     from: NaiveDate,
     happened: Option<NaiveDate>,
-    working_days: i64,
+    period: &Period,
     today: NaiveDate,
     calendar: &Calendar,
 ) -> Option<Lateness> {
-    let due = calendar.add_working_days(from, working_days)?;
+    let due = period.due_after(from, calendar)?;
     match happened {
         Some(happened) if happened > due => Some(Lateness::Late {
             due,
             happened,
-            working_days: calendar.working_days_between(from, happened),
+            elapsed: if period.unit == PeriodUnit::WorkingDays {
+                format!(
+                    "{} working days",
+                    calendar.working_days_between(from, happened)
+                )
+            } else {
+                format!("{} days", (happened - from).num_days())
+            },
         }),
         Some(_) => None,
         None if today > due => Some(Lateness::Overdue { due }),

@@ -1,4 +1,4 @@
-//! `first-visit-late`: the first recorded visit more than 5 working days after allocation.
+//! `first-visit-late`: the first recorded visit later after allocation than allowed.
 
 use super::facts::{lateness, long_date, Lateness};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
@@ -7,9 +7,6 @@ use crate::finding::{RawFinding, Severity, Smart};
 #[derive(Debug)]
 pub struct FirstVisitLate;
 
-/// Working days from allocation to the first visit (003).
-const FIRST_VISIT_WITHIN: i64 = 5;
-
 pub static META: RuleMeta = RuleMeta {
     id: "first-visit-late",
     severity: Severity::Warning,
@@ -17,8 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     fields: &[],
     source: "003 The Child in Need Progress Plan",
     docs: RuleDocs {
-        summary: "Flags a first recorded visit more than 5 working days after the case was \
-                  allocated. (A plan that records no visits is not checked: the timeline shows \
+        summary: "Flags a first recorded visit later after the case was allocated than the \
+                  profile allows (by default 5 working days). (A plan that records no visits is not checked: the timeline shows \
                   when the first visit is due.)",
         why: "\"All Children in Need must be visited within a minimum of 5 working days from \
               allocation\" (003 The Child in Need Progress Plan).",
@@ -46,14 +43,15 @@ impl Rule for FirstVisitLate {
         else {
             return;
         };
+        let within = &context.profile.timescales.first_visit_after_allocation;
         let Some(Lateness::Late {
             due,
             happened,
-            working_days,
+            elapsed,
         }) = lateness(
             allocated,
             Some(first),
-            FIRST_VISIT_WITHIN,
+            within,
             context.today,
             context.calendar,
         )
@@ -64,10 +62,11 @@ impl Rule for FirstVisitLate {
             &format!("/visits/{index}/date"),
             None,
             format!(
-                "The first visit on {} was {working_days} working days after allocation on {}: \
-                 it was due within {FIRST_VISIT_WITHIN} working days, by {}.",
+                "The first visit on {} was {elapsed} after allocation on {}: it was due within \
+                 {}, by {}.",
                 long_date(happened),
                 long_date(allocated),
+                within.describe(),
                 long_date(due)
             ),
         ));

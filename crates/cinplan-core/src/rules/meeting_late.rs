@@ -1,4 +1,4 @@
-//! `meeting-late`: the planning meeting more than 10 working days after the assessment.
+//! `meeting-late`: the planning meeting later after the assessment than the profile allows.
 
 use super::facts::{lateness, long_date, Lateness};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
@@ -8,9 +8,6 @@ use crate::plan::PlanKind;
 #[derive(Debug)]
 pub struct MeetingLate;
 
-/// Working days from the assessment to the planning meeting (001; 002; 003).
-const MEETING_WITHIN: i64 = 10;
-
 pub static META: RuleMeta = RuleMeta {
     id: "meeting-late",
     severity: Severity::Warning,
@@ -18,8 +15,9 @@ pub static META: RuleMeta = RuleMeta {
     fields: &[],
     source: "001 Child in Need Plan; 002 Process for CIN Planning",
     docs: RuleDocs {
-        summary: "Flags a planning meeting held more than 10 working days after the assessment \
-                  was completed, or not recorded when that time has passed.",
+        summary: "Flags a planning meeting held later after the assessment was completed than \
+                  the profile allows (by default 10 working days), or not recorded when that \
+                  time has passed.",
         why: "\"A Child in Need Planning Meeting should be convened within 10 working days\" of \
               the assessment (001 Child in Need Plan); \"a meeting of the family and all \
               participants to the Plan should be convened within 10 working days of the \
@@ -43,28 +41,31 @@ impl Rule for MeetingLate {
         let Some(assessment) = plan.dates.assessment_completed else {
             return;
         };
+        let within = &context.profile.timescales.planning_meeting_after_assessment;
         let message = match lateness(
             assessment,
             plan.dates.planning_meeting,
-            MEETING_WITHIN,
+            within,
             context.today,
             context.calendar,
         ) {
             Some(Lateness::Late {
                 due,
                 happened,
-                working_days,
+                elapsed,
             }) => format!(
-                "The planning meeting on {} was {working_days} working days after the assessment \
-                 was completed on {}: it was due within {MEETING_WITHIN} working days, by {}.",
+                "The planning meeting on {} was {elapsed} after the assessment was completed on \
+                 {}: it was due within {}, by {}.",
                 long_date(happened),
                 long_date(assessment),
+                within.describe(),
                 long_date(due)
             ),
             Some(Lateness::Overdue { due }) => format!(
-                "No planning meeting date is recorded, and it was due by {} ({MEETING_WITHIN} \
-                 working days after the assessment was completed on {}).",
+                "No planning meeting date is recorded, and it was due by {} ({} after the \
+                 assessment was completed on {}).",
                 long_date(due),
+                within.describe(),
                 long_date(assessment)
             ),
             None => return,
@@ -75,7 +76,9 @@ impl Rule for MeetingLate {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::plan_testing::{date, good_plan, plan_findings};
+    use crate::rules::plan_testing::{
+        date, good_plan, plan_findings, plan_findings_under, shipped,
+    };
     use crate::rules::testing::test_today;
 
     const RULE: &str = "meeting-late";
@@ -98,6 +101,20 @@ mod tests {
         );
         assert!(
             found[0].message.contains("by 16 November 2026"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_profile_sets_the_timescale() {
+        // Leicestershire counts 10 calendar days: 2 November + 10 days is 12 November.
+        let plan = good_plan();
+        let found = plan_findings_under(RULE, &plan, test_today(), &shipped("leicestershire"));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("14 days"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("within 10 days"),
             "{}",
             found[0].message
         );

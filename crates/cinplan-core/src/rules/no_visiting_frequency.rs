@@ -3,7 +3,7 @@
 use super::facts::{
     child_for_rewrite, is_blank, lead_for_rewrite, read_plan_timescale, trimmed_span,
 };
-use super::limits::visit_limit;
+use super::limits::{plain_phrase, visit_limit};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, RawSuggestion, Severity, Smart};
 
@@ -63,7 +63,7 @@ impl Rule for NoVisitingFrequency {
                 "{} will visit {} at home every [2] weeks (at least {}), and see {} alone at each visit.",
                 lead_for_rewrite(plan),
                 child_for_rewrite(plan),
-                visit_limit(context.profile).plain_phrase(),
+                plain_phrase(visit_limit(context.profile, plan)),
                 child_for_rewrite(plan),
             ),
         ));

@@ -8,7 +8,6 @@ use super::{registry, FieldContext, FieldName, PlanContext};
 use crate::finding::RawFinding;
 use crate::plan::Plan;
 use crate::profile::Profile;
-use crate::Calendar;
 
 pub fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or_else(|| panic!("{year}-{month}-{day}"))
@@ -27,11 +26,20 @@ pub fn unhelpful_plan() -> Plan {
 
 /// The findings of one plan rule on `plan` on `today`, under the default profile.
 pub fn plan_findings(rule: &str, plan: &Plan, today: NaiveDate) -> Vec<RawFinding> {
-    let profile = Profile::default_profile();
-    let calendar = Calendar::new(plan.region);
+    plan_findings_under(rule, plan, today, &Profile::default_profile())
+}
+
+/// The findings of one plan rule on `plan` on `today`, under a shipped profile.
+pub fn plan_findings_under(
+    rule: &str,
+    plan: &Plan,
+    today: NaiveDate,
+    profile: &Profile,
+) -> Vec<RawFinding> {
+    let calendar = crate::check::calendar_for(plan, profile);
     let context = PlanContext {
         plan,
-        profile: &profile,
+        profile,
         today,
         calendar: &calendar,
     };
@@ -53,6 +61,11 @@ pub fn run_field_rule(rule: &str, context: &FieldContext<'_>) -> Vec<RawFinding>
     let mut findings = Vec::new();
     rule.check_field(context, &mut findings);
     findings
+}
+
+/// A shipped profile by name.
+pub fn shipped(name: &str) -> Profile {
+    Profile::builtin(name).unwrap_or_else(|| panic!("no shipped profile {name}"))
 }
 
 /// The pointers of findings, for comparing.

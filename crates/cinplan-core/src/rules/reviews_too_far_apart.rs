@@ -3,9 +3,11 @@
 use chrono::NaiveDate;
 
 use super::facts::{long_date, read_plan_timescale};
-use super::limits::{describe_frequency, review_limit, GapLimit};
+use super::limits::{describe_frequency, exceeded_by, latest_after, plain_phrase, review_limit};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, RawSuggestion, Severity, Smart};
+use crate::plan::PlanKind;
+use crate::profile::Period;
 
 #[derive(Debug)]
 pub struct ReviewsTooFarApart;
@@ -37,6 +39,10 @@ impl Rule for ReviewsTooFarApart {
 
     fn check_plan(&self, context: &PlanContext<'_>, findings: &mut Vec<RawFinding>) {
         let plan = context.plan;
+        // Child protection plans are reviewed at conferences, on their own timescales.
+        if plan.kind != PlanKind::ChildInNeed {
+            return;
+        }
         let limit = review_limit(context.profile);
         let reading = read_plan_timescale(
             plan,
@@ -46,7 +52,7 @@ impl Rule for ReviewsTooFarApart {
         );
         if let Some(cadence) = reading
             .cadence
-            .filter(|cadence| limit.exceeded_by(&cadence.frequency))
+            .filter(|cadence| exceeded_by(limit, &cadence.frequency))
         {
             let mut finding = META.finding(
                 "/review_frequency",
@@ -54,12 +60,12 @@ impl Rule for ReviewsTooFarApart {
                 format!(
                     "Reviews {} are further apart than the maximum: review the plan at least {}.",
                     describe_frequency(&cadence.frequency),
-                    limit.plain_phrase()
+                    plain_phrase(limit)
                 ),
             );
             finding.suggestions.push(RawSuggestion::replace_range(
                 "Review at least as often as the maximum",
-                limit.plain_phrase(),
+                plain_phrase(limit),
             ));
             findings.push(finding);
         }
@@ -75,7 +81,7 @@ impl Rule for ReviewsTooFarApart {
                         "The first review on {} is more than {} after the planning meeting on \
                          {}: hold it by {}.",
                         long_date(first_review),
-                        limit.phrase().trim_start_matches("every "),
+                        limit.describe(),
                         long_date(meeting),
                         long_date(latest)
                     ),
@@ -102,7 +108,7 @@ impl Rule for ReviewsTooFarApart {
                         "The review on {} came more than {} after the one on {} (it was due by \
                          {}).",
                         long_date(*later),
-                        limit.phrase().trim_start_matches("every "),
+                        limit.describe(),
                         long_date(*earlier),
                         long_date(latest)
                     ),
@@ -116,18 +122,18 @@ impl Rule for ReviewsTooFarApart {
 fn too_late(
     earlier: NaiveDate,
     later: NaiveDate,
-    limit: GapLimit,
+    limit: &Period,
     context: &PlanContext<'_>,
 ) -> Option<NaiveDate> {
-    limit
-        .latest_after(earlier, context.calendar)
-        .filter(|latest| later > *latest)
+    latest_after(limit, earlier, context.calendar).filter(|latest| later > *latest)
 }
 
 #[cfg(test)]
 mod tests {
     use crate::plan::Review;
-    use crate::rules::plan_testing::{date, good_plan, plan_findings, pointers};
+    use crate::rules::plan_testing::{
+        date, good_plan, plan_findings, plan_findings_under, pointers, shipped,
+    };
     use crate::rules::testing::test_today;
 
     const RULE: &str = "reviews-too-far-apart";
@@ -144,6 +150,18 @@ mod tests {
         let found = plan_findings(RULE, &plan, test_today());
         assert_eq!(pointers(&found), ["/review_frequency"]);
         assert_eq!(found[0].suggestions[0].replacement, "every 3 months");
+    }
+
+    #[test]
+    fn a_profile_sets_the_limit() {
+        // Leicestershire reviews at least every 6 weeks.
+        let found =
+            plan_findings_under(RULE, &good_plan(), test_today(), &shipped("leicestershire"));
+        assert_eq!(
+            pointers(&found),
+            ["/review_frequency", "/dates/first_review"]
+        );
+        assert_eq!(found[0].suggestions[0].replacement, "every 6 weeks");
     }
 
     #[test]

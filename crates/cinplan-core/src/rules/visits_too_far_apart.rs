@@ -1,7 +1,7 @@
 //! `visits-too-far-apart`: the plan's visiting is less often than the minimum.
 
 use super::facts::read_plan_timescale;
-use super::limits::{describe_frequency, visit_limit};
+use super::limits::{describe_frequency, exceeded_by, phrase, plain_phrase, visit_limit};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, RawSuggestion, Severity, Smart};
 
@@ -16,7 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     source: "001 Child in Need Plan; 003 The Child in Need Progress Plan",
     docs: RuleDocs {
         summary: "Flags visiting less often than the profile's minimum (by default every 20 \
-                  working days, about every 4 weeks).",
+                  working days, about every 4 weeks; a child protection plan has its own).",
         why: "The minimum visiting frequency \"should not be less than four weekly\" (001 Child \
               in Need Plan); \"all Children in Need must be visited minimum every 20 working \
               days\" (003 The Child in Need Progress Plan). \"Monthly\" can leave 31 days \
@@ -37,8 +37,8 @@ impl Rule for VisitsTooFarApart {
         let Some(cadence) = reading.cadence else {
             return;
         };
-        let limit = visit_limit(context.profile);
-        if !limit.exceeded_by(&cadence.frequency) {
+        let limit = visit_limit(context.profile, plan);
+        if !exceeded_by(limit, &cadence.frequency) {
             return;
         }
         let mut finding = META.finding(
@@ -49,13 +49,13 @@ impl Rule for VisitsTooFarApart {
                  ({}).",
                 describe_frequency(&cadence.frequency),
                 plan.child_name(),
-                limit.plain_phrase(),
-                limit.phrase()
+                plain_phrase(limit),
+                phrase(limit)
             ),
         );
         finding.suggestions.push(RawSuggestion::replace_range(
             "Visit at least as often as the minimum",
-            limit.plain_phrase(),
+            plain_phrase(limit),
         ));
         findings.push(finding);
     }
