@@ -20,6 +20,9 @@ const MIRRORED = [
   "border-bottom-left-radius", "border-bottom-right-radius", "writing-mode",
 ];
 
+/** The badge's height and least width: WCAG 2.2's smallest target size. */
+const BADGE_SIZE = 24;
+
 const SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
 
 /** The worst severity among findings, or null. */
@@ -144,16 +147,16 @@ export class FieldOverlay {
     if (this.isControl) this.layoutMirror(style);
     else this.layoutBoxes(rect);
 
-    // The badge sits in the field's bottom right corner, left of any scrollbar, when that
-    // corner can be seen.
+    // The badge sits in the bottom right corner of the field's visible part, left of any
+    // scrollbar, when there is room for it.
     const scrollbar = Math.max(0, field.offsetWidth - field.clientWidth - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth));
-    const right = rect.right - scrollbar - 4;
-    const bottom = rect.bottom - 4;
-    const width = Math.max(20, this.badge.offsetWidth);
-    const cornerSeen = right <= visible.right && bottom <= visible.bottom && right - width >= visible.left && bottom - 20 >= visible.top;
-    this.badge.hidden = this.findings.length === 0 || !cornerSeen;
+    const right = Math.min(rect.right - scrollbar, visible.right) - 4;
+    const bottom = Math.min(rect.bottom, visible.bottom) - 4;
+    const width = Math.max(BADGE_SIZE, this.badge.offsetWidth);
+    const room = right - width >= visible.left && bottom - BADGE_SIZE >= visible.top;
+    this.badge.hidden = this.findings.length === 0 || !room;
     set(this.badge, "left", `${right - width - origin.left}px`);
-    set(this.badge, "top", `${bottom - 20 - origin.top}px`);
+    set(this.badge, "top", `${bottom - BADGE_SIZE - origin.top}px`);
   }
 
   /**

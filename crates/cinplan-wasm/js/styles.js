@@ -46,12 +46,12 @@ export const CSS = `
 
 .badge {
   position: absolute;
-  min-width: 20px;
-  height: 20px;
-  padding: 0 5px;
+  min-width: 24px;
+  height: 24px;
+  padding: 0 6px;
   border: 1px solid #ffffff;
-  border-radius: 10px;
-  font: 700 12px/18px system-ui, sans-serif;
+  border-radius: 12px;
+  font: 700 12px/22px system-ui, sans-serif;
   color: #ffffff;
   background: #1a5fb4;
   cursor: pointer;
