@@ -234,6 +234,12 @@ export interface Plan {
   visits?: Visit[];
   reviews?: Review[];
   /**
+   * Earlier versions of this plan, oldest first, each kept read-only when a review
+   * carries the plan forward (guidance 000, "The review process": "View last and grab
+   * Plan"). Each keeps its own needs, actions, progress and reviews.
+   */
+  previous_versions?: Plan[];
+  /**
    * What the user chose to silence in this plan (see `Suppressions`).
    */
   suppressions?: Suppressions;
