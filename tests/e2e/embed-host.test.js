@@ -43,8 +43,8 @@ async function useTheForm(page) {
   await page.locator("#contingency").click();
   await page.keyboard.press("End");
   await page.keyboard.type(" We will monitor it.");
-  await page.frameLocator("#views-frame").locator("#views-child").click();
-  await page.keyboard.type(" ongoing");
+  await page.frameLocator("#views-frame").locator("#review-frequency").click();
+  await page.keyboard.type(" or ongoing");
   await page.locator("textarea[name='visiting']").click();
   await page.waitForTimeout(800);
 }
@@ -176,7 +176,7 @@ test("detach() leaves no listener, node, timer or event behind", async () => {
 
     // Attaching everywhere and stopping does the same for the page and its frame.
     await withCinplan(page, (cinplan) =>
-      cinplan.configure({ auto: true, fields: { "[name^='by_when[']": "by_when", "[name=views_child]": "views_child" } }),
+      cinplan.configure({ auto: true, fields: { "[name^='by_when[']": "by_when", "[name=review_frequency]": "review_frequency" } }),
     );
     await waitForMark(page, "Ongoing");
     await page.frameLocator("#views-frame").locator("cinplan-overlay").waitFor({ state: "attached" });

@@ -85,14 +85,14 @@ test("marks rich text without touching the editor, on the words' own line boxes"
   }
 });
 
-test("marks fields inside a same-origin iframe", async () => {
-  const frame = demo.page.frameLocator("#views-frame");
-  assert.ok(frame);
-  const inner = demo.page.frame({ url: /frame\.html$/ });
-  await waitForMark(inner, "liaise");
-  const { carets, start, end } = await caretsOnMarks(inner, demo.page, "#views-parents", "liaise");
+test("marks fields inside a same-origin iframe, and not the child's own words", async () => {
+  const frame = demo.page.frame({ url: /frame\.html$/ });
+  await waitForMark(frame, "regularly");
+  const { carets, start, end } = await caretsOnMarks(frame, demo.page, "#review-frequency", "regularly");
   assert.ok(carets.length === 1 && carets[0] >= start && carets[0] <= end, `caret ${carets} not in ${start}..${end}`);
   await demo.page.keyboard.press("Escape");
+  // The child's views are recorded as said: "ASAP" there is not the plan's word.
+  assert.deepEqual(await marksIn(frame, "#views-child"), []);
 });
 
 test("marks a row the host adds after the page has loaded, with the row's context", async () => {
