@@ -71,6 +71,11 @@ export class FieldController {
   onInput() {
     if (this.root.popover.controller === this) this.root.popover.close({ restoreFocus: false });
     this.overlay.layout();
+    this.scheduleCheck();
+  }
+
+  /** Checks once the user pauses (the debounce). */
+  scheduleCheck() {
     this.view.clearTimeout(this.timer);
     this.timer = this.view.setTimeout(() => this.check(), this.options.debounce ?? 300);
   }
@@ -169,7 +174,8 @@ export class FieldController {
   /** A click in the field: on flagged words, show their finding without taking the focus. */
   onCaret() {
     const offset = this.caret();
-    if (offset === null || this.timer) return;
+    if (offset === null) return;
+    if (this.timer) this.check();
     const index = this.findings.findIndex((finding) => hasRange(finding) && finding.start <= offset && offset <= finding.end);
     if (index >= 0) this.openPopover({ focus: false, at: index });
     else if (this.root.popover.controller === this) this.root.popover.close({ restoreFocus: false });
@@ -178,7 +184,7 @@ export class FieldController {
   onKeyDown(event) {
     if (event.key === "Enter" && event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      this.flush();
+      this.check();
       if (this.findings.length === 0) {
         this.announceCount();
         return;
@@ -194,7 +200,9 @@ export class FieldController {
   }
 
   openPopover({ focus, at }) {
-    this.flush();
+    // Checked again now: the text, or the form around it (the child's name, the plan's
+    // dates), may have changed since the last check.
+    this.check();
     if (this.findings.length === 0) return;
     this.root.popover.open(this, this.findings, at, { focus });
   }

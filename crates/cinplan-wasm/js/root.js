@@ -7,6 +7,20 @@ import { CSS } from "./styles.js";
 import { Popover } from "./popover.js";
 
 const roots = new WeakMap();
+/** The containers now open, in every document. */
+const openRoots = new Set();
+
+/**
+ * A change in a host field that is not checked itself (the child's name, a plan date)
+ * may change the findings of the fields that are: they are checked again.
+ */
+function onHostChange(event) {
+  for (const root of openRoots) {
+    for (const controller of root.controllers) {
+      if (controller.field !== event.target && controller.marked !== event.target) controller.scheduleCheck();
+    }
+  }
+}
 
 /** The container of `document`, created when first needed. */
 export function rootFor(document) {
@@ -79,6 +93,8 @@ class Root {
     // Capture: scrolling of any element (a scrolled panel moves the fields in it).
     this.view.addEventListener("scroll", this.onViewportChange, { capture: true, passive: true });
     this.view.addEventListener("resize", this.onViewportChange, { passive: true });
+    this.document.addEventListener("change", onHostChange, true);
+    openRoots.add(this);
   }
 
   /** Puts the container back if the host page replaced the body. */
@@ -100,6 +116,8 @@ class Root {
     if (this.controllers.size > 0 || !this.host) return;
     this.view.removeEventListener("scroll", this.onViewportChange, { capture: true });
     this.view.removeEventListener("resize", this.onViewportChange);
+    this.document.removeEventListener("change", onHostChange, true);
+    openRoots.delete(this);
     if (this.frame) this.view.cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.view.clearTimeout(this.announceTimer);
