@@ -76,7 +76,7 @@ pub fn check_field(
 #[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "PlanCheck")]
 pub fn check_plan(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PlanOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let plan: PlanInput = from_js(plan, "checkPlan plan")?;
     let options: PlanOptions = optional(options, "checkPlan options")?;
@@ -88,7 +88,7 @@ pub fn check_plan(
 #[wasm_bindgen(unchecked_return_type = "Timeline")]
 pub fn timeline(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PlanOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let plan: PlanInput = from_js(plan, "timeline plan")?;
     let options: PlanOptions = optional(options, "timeline options")?;
@@ -104,8 +104,8 @@ pub fn rules() -> Result<JsValue, JsError> {
 
 /// One rule's documentation: what it flags, why, an example, what to write instead.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo")]
-pub fn explain(rule_id: &str) -> Result<JsValue, JsError> {
-    to_js(&api::explain(rule_id).map_err(thrown)?)
+pub fn explain(rule: &str) -> Result<JsValue, JsError> {
+    to_js(&api::explain(rule).map_err(thrown)?)
 }
 
 /// The fields cinplan checks, with the names `data-cinplan-field` takes.
@@ -141,10 +141,12 @@ pub fn version() -> String {
 }
 
 /// Options that may be left out (`undefined` or `null`).
-fn optional<T: DeserializeOwned + Default>(value: JsValue, what: &str) -> Result<T, JsError> {
-    if value.is_undefined() || value.is_null() {
-        Ok(T::default())
-    } else {
-        from_js(value, what)
+fn optional<T: DeserializeOwned + Default>(
+    value: Option<JsValue>,
+    what: &str,
+) -> Result<T, JsError> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => from_js(value, what),
+        _ => Ok(T::default()),
     }
 }
