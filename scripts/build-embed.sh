@@ -47,6 +47,8 @@ rm -rf "$EXTENSION"
 mkdir -p "$EXTENSION"
 cp "$OUT"/*.js "$OUT"/*.wasm "$EXTENSION/"
 cp -r "$CRATE"/extension/. "$EXTENSION/"
+VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+sed -i "s/__VERSION__/$VERSION/" "$EXTENSION/manifest.json"
 
 raw=$(stat -c %s "$OUT/cinplan_wasm_bg.wasm")
 gz=$(gzip -9 -c "$OUT/cinplan_wasm_bg.wasm" | wc -c)

@@ -12,6 +12,8 @@ export const ready: Promise<void>;
 export interface EmbedConfig {
   /** Attach to every marked field by itself, now and later (default true). */
   auto?: boolean;
+  /** Reach into same-origin iframes too (default true). */
+  frames?: boolean;
   /** Milliseconds to wait after the user stops typing before checking (default 300). */
   debounce?: number;
   /** CSS selector → field name, for fields the host cannot mark with data-cinplan-field. */
@@ -41,7 +43,7 @@ export interface EmbedConfig {
 }
 
 /** Options of attach(): the field's name and, optionally, its own settings. */
-export interface AttachOptions extends Omit<EmbedConfig, "auto" | "fields" | "context"> {
+export interface AttachOptions extends Omit<EmbedConfig, "auto" | "frames" | "fields" | "context"> {
   /** need, action, by_whom, by_when, outcome, progress, visiting, review_frequency, contingency, … */
   field: string;
   /** The name screen readers hear for the field (default: its label). */

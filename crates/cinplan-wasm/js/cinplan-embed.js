@@ -32,6 +32,7 @@ export {
 /** The settings every attached field uses unless attach() is given its own. */
 const config = {
   auto: true,
+  frames: true,
   debounce: 300,
   fields: {},
   context: {},
@@ -67,7 +68,7 @@ export const ready = init()
 ready.catch(() => {});
 
 /**
- * Changes the settings: { auto, debounce, fields: {selector: fieldName}, context:
+ * Changes the settings: { auto, frames, debounce, fields: {selector: fieldName}, context:
  * {childName, region, firstReview, planningMeeting, …: selector}, row: selector, today,
  * profile, plan }. Fields already attached automatically are attached again.
  */
@@ -117,6 +118,10 @@ function candidates(document) {
 
 const hub = {
   candidates,
+  /** Whether to reach into same-origin frames (the extension runs in each frame instead). */
+  get frames() {
+    return config.frames !== false;
+  },
   autoAttach(element) {
     if (attached.has(element) || waiting.has(element)) return;
     attachNow(element, { field: fieldNameOf(element) }, true);

@@ -48,7 +48,7 @@ export class DocumentWatcher {
   }
 
   scanFrames() {
-    const present = new Set(this.document.querySelectorAll("iframe, frame"));
+    const present = new Set(this.hub.frames ? this.document.querySelectorAll("iframe, frame") : []);
     for (const [frame, entry] of this.frames) {
       if (!present.has(frame) || !frame.isConnected) {
         frame.removeEventListener("load", entry.onLoad);
