@@ -89,7 +89,7 @@ export interface Event {
 /**
  * What an event is. Stable ids: tools and tests depend on them.
  */
-export type EventKind = "planning-meeting-due" | "assessment-shared-due" | "plan-copy-due" | "first-visit-due" | "visit-due" | "visit-record-due" | "review-due" | "notes-due" | "safety-plan-due" | "trajectory-target" | "trajectory-limit" | "assessment-update-due" | "action-due" | "action-session" | "core-group-due" | "review-conference-due";
+export type EventKind = "planning-meeting-due" | "assessment-shared-due" | "plan-copy-due" | "first-visit-due" | "visit-due" | "visit-record-due" | "review-due" | "notes-due" | "safety-plan-due" | "trajectory-target" | "trajectory-limit" | "assessment-update-due" | "action-due" | "action-session" | "core-group-due" | "review-conference-due" | "action-start";
 
 /**
  * Where an event stands on `today`.
