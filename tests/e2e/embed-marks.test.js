@@ -95,7 +95,7 @@ test("marks fields inside a same-origin iframe, and not the child's own words", 
   assert.deepEqual(await marksIn(frame, "#views-child"), []);
 });
 
-test("marks a row the host adds after the page has loaded, with the row's context", async () => {
+test("marks rows the host and the user add after the page has loaded", async () => {
   const { page } = demo;
   await page.waitForSelector("#loaded-row");
   await page.waitForFunction(() => [...document.querySelector("cinplan-overlay").shadowRoot.querySelectorAll(".badge:not([hidden])")].some((badge) => badge.getAttribute("aria-label").includes("By when, row 3")));
