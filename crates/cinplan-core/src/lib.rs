@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod plan;
 pub mod profile;
 pub mod rules;
+pub mod summary;
 pub mod text;
 pub mod timeline;
 pub mod timescale;
