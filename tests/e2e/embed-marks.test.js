@@ -212,3 +212,33 @@ test("marks follow the field's size and font, and the window's size", async () =
   });
   assert.equal(heights.mirror, heights.field);
 });
+
+test("a cell is checked with the rest of its row and the form's dates", async () => {
+  const { page } = demo;
+  const rulesOn = (selector) =>
+    page.evaluate(async (selector) => {
+      const cinplan = await import("/cinplan/cinplan-embed.js");
+      const entry = cinplan.summary().fields.find((field) => field.element === document.querySelector(selector));
+      return entry ? entry.findings.map((finding) => finding.rule) : null;
+    }, selector);
+  await page.click("#add-row");
+  const row = await page.evaluate(() => document.querySelector("#plan-table tbody").rows.length - 1);
+  await page.locator(`textarea[name='action[${row}]']`).fill("Weekly sessions at the family centre");
+  // Typing the action makes the row's empty "By whom" an empty cell of a filled row.
+  await page.waitForFunction(async (selector) => {
+    const cinplan = await import("/cinplan/cinplan-embed.js");
+    const entry = cinplan.summary().fields.find((field) => field.element === document.querySelector(selector));
+    return entry?.findings.some((finding) => finding.rule === "empty-field");
+  }, `textarea[name='by_whom[${row}]']`);
+
+  const byWhen = `textarea[name='by_when[${row}]']`;
+  await page.locator(byWhen).fill("by 31 March 2027");
+  await page.waitForTimeout(500);
+  assert.ok((await rulesOn(byWhen)).includes("after-first-review"), "31 March 2027 is after the form's first review, 16 February 2027");
+  await page.locator("#review-date").fill("2027-04-30");
+  await page.locator("#review-date").dispatchEvent("change");
+  await page.waitForTimeout(500);
+  assert.ok(!(await rulesOn(byWhen)).includes("after-first-review"), "the review moved to 30 April 2027");
+  await page.locator("#review-date").fill("2027-02-16");
+  await page.locator("#review-date").dispatchEvent("change");
+});

@@ -91,17 +91,21 @@ export function readContext(field, marked, config, fieldNameOf) {
   return context;
 }
 
+/** The element around a field's row (`config.row`, else data-cinplan-row, else `<tr>`), or null. */
+export function rowOf(marked, config) {
+  try {
+    return marked.closest(config.row ?? "[data-cinplan-row], tr");
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The other cells of the field's row: every marked field inside the nearest element that
  * matches `config.row` (default: an element marked `data-cinplan-row`, else the table row).
  */
 function readRow(marked, config, fieldNameOf) {
-  let container = null;
-  try {
-    container = marked.closest(config.row ?? "[data-cinplan-row], tr");
-  } catch {
-    return null;
-  }
+  const container = rowOf(marked, config);
   if (!container) return null;
   const own = fieldNameOf(marked);
   const row = {};

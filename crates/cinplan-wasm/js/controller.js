@@ -8,7 +8,7 @@
 import { rootFor } from "./root.js";
 import { FieldOverlay, hasRange } from "./overlay.js";
 import { readField, isTextControl, isEditable, rangeOf, caretOffset } from "./field-text.js";
-import { readContext } from "./context.js";
+import { readContext, rowOf } from "./context.js";
 
 let lastId = 0;
 const warned = new Set();
@@ -72,6 +72,13 @@ export class FieldController {
     if (this.root.popover.controller === this) this.root.popover.close({ restoreFocus: false });
     this.overlay.layout();
     this.scheduleCheck();
+    // The other cells of the row read this one as context ("By whom" is empty while the
+    // action is filled in): they are checked again too.
+    const row = rowOf(this.marked, this.options);
+    if (!row) return;
+    for (const other of this.root.controllers) {
+      if (other !== this && rowOf(other.marked, other.options) === row) other.scheduleCheck();
+    }
   }
 
   /** Checks once the user pauses (the debounce). */

@@ -123,7 +123,7 @@ export class Popover {
       parts.push(group);
     }
 
-    parts.push(element(document, "p", "rule", `Rule: ${finding.rule}`));
+    parts.push(element(document, "p", "rule rule-id", `Rule: ${finding.rule}`));
 
     const actions = element(document, "div", "actions");
     if (this.findings.length > 1) {

@@ -508,20 +508,7 @@ pub fn check_field(
         return Ok(check::check_field(text, field, Some(&plan), check_options));
     }
     let pointer = pointer_of(field, location.unwrap_or_default());
-    let Some(field_ref) = check::fields(&plan)
-        .into_iter()
-        .find(|candidate| candidate.pointer == pointer)
-    else {
-        return Ok(check::check_field(text, field, Some(&plan), check_options));
-    };
-    let calendar = check::calendar_for(&plan, &profile);
-    let mut findings: Vec<Finding> =
-        check::check_one_field(&plan, &field_ref, check_options, &calendar)
-            .iter()
-            .map(|finding| finding.publish(field_ref.text))
-            .collect();
-    check::sort_findings(&mut findings);
-    Ok(findings)
+    Ok(check::check_field_at(&plan, &pointer, check_options))
 }
 
 fn plan_profile(plan: &Plan, given: Option<&ProfileInput>) -> ApiResult<Profile> {
@@ -922,6 +909,67 @@ mod tests {
         };
         let refused = check_field("ongoing", &options, today());
         assert!(refused.is_err_and(|problem| problem.0.contains("/needs")));
+    }
+
+    fn row_context(by_whom: &str) -> HostContext {
+        HostContext {
+            child_name: Some("Tommy".to_owned()),
+            dates: Some(ContextDates {
+                first_review: Some("2027-02-16".to_owned()),
+                ..ContextDates::default()
+            }),
+            row: Some(ContextRow {
+                need: Some("Tommy is withdrawn when his parents argue.".to_owned()),
+                action: Some("Weekly sessions at the New Way service".to_owned()),
+                by_whom: Some(by_whom.to_owned()),
+                by_when: Some("by 1 December 2026".to_owned()),
+                outcome: Some("Tommy will say he feels safe at home.".to_owned()),
+                progress: None,
+            }),
+            region: None,
+        }
+    }
+
+    #[test]
+    fn a_cell_is_checked_with_its_row_like_the_whole_plan_check_does() {
+        let options = FieldOptions {
+            field: "by_whom".to_owned(),
+            context: Some(row_context("")),
+            ..FieldOptions::default()
+        };
+        let found = check_field("", &options, today()).unwrap_or_default();
+        assert!(
+            found.iter().any(|finding| finding.rule == "empty-field"
+                && finding.pointer == "/needs/0/actions/0/by_whom"),
+            "{found:#?}"
+        );
+        // Without the row there is nothing to say the row is filled.
+        let alone = FieldOptions {
+            field: "by_whom".to_owned(),
+            ..FieldOptions::default()
+        };
+        let found = check_field("", &alone, today()).unwrap_or_default();
+        assert!(!found.iter().any(|finding| finding.rule == "empty-field"));
+    }
+
+    #[test]
+    fn the_host_dates_reach_the_checks_that_need_them() {
+        let options = FieldOptions {
+            field: "by_when".to_owned(),
+            context: Some(row_context("Sam Jones, social worker")),
+            ..FieldOptions::default()
+        };
+        let found = check_field("by 31 March 2027", &options, today()).unwrap_or_default();
+        assert!(
+            found
+                .iter()
+                .any(|finding| finding.rule == "after-first-review"),
+            "{found:#?}"
+        );
+        let found = check_field("by 31 January 2027", &options, today()).unwrap_or_default();
+        assert!(!found
+            .iter()
+            .any(|finding| finding.rule == "after-first-review"));
     }
 
     #[test]
