@@ -50,7 +50,9 @@ cp -r "$CRATE"/extension/. "$EXTENSION/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 sed -i "s/__VERSION__/$VERSION/" "$EXTENSION/manifest.json"
 
+# What a page downloads, each file gzipped as a web server sends it.
 raw=$(stat -c %s "$OUT/cinplan_wasm_bg.wasm")
 gz=$(gzip -9 -c "$OUT/cinplan_wasm_bg.wasm" | wc -c)
-js_gz=$(cat "$OUT"/*.js | gzip -9 | wc -c)
-say "dist/embed: wasm $((raw / 1024)) KB raw, $((gz / 1024)) KB gzip; JavaScript $((js_gz / 1024)) KB gzip; total $(((gz + js_gz) / 1024)) KB gzip"
+js_raw=$(cat "$OUT"/*.js | wc -c)
+js_gz=$(for file in "$OUT"/*.js; do gzip -9 -c "$file" | wc -c; done | awk '{ total += $1 } END { print total }')
+say "dist/embed: wasm $((raw / 1024)) KB raw, $((gz / 1024)) KB gzip; JavaScript ($(ls "$OUT"/*.js | wc -l) files) $((js_raw / 1024)) KB raw, $((js_gz / 1024)) KB gzip; total $(((gz + js_gz) / 1024)) KB gzip"

@@ -53,7 +53,7 @@ let loaded = false;
 export const ready = init()
   .then(() => {
     loaded = true;
-    for (const [element, pending] of waiting) pending.start();
+    for (const pending of waiting.values()) pending.start();
     waiting.clear();
     if (config.auto && globalThis.document) start(globalThis.document);
   })

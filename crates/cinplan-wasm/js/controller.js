@@ -359,12 +359,18 @@ export class FieldController {
   }
 }
 
-/** The host's own label of the field, if it has one. */
+/** The host's own name for the field (its label, aria-label or aria-labelledby), if any. */
 function hostLabel(field) {
   const fromLabel = field.labels?.[0]?.textContent?.trim();
   if (fromLabel) return fromLabel;
   const aria = field.getAttribute("aria-label")?.trim();
-  return aria || null;
+  if (aria) return aria;
+  const labelledBy = (field.getAttribute("aria-labelledby") ?? "")
+    .split(/\s+/)
+    .map((id) => id && field.ownerDocument.getElementById(id)?.textContent?.trim())
+    .filter(Boolean)
+    .join(" ");
+  return labelledBy || null;
 }
 
 function fieldLabel(api, name) {
