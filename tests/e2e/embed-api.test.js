@@ -40,6 +40,13 @@ test("checkField uses the host's context: the plan's dates go into the rewrites"
   assert.ok(suggestions.some((text) => text.includes("16 February 2027")), suggestions.join(" | "));
 });
 
+test("checkField uses the host's context: the child named in the form is the child of the outcome", async () => {
+  const messages = await run((cinplan) =>
+    cinplan.checkField("Mum will attend all the sessions.", { field: "outcome", context: { childName: "Amira" } }).map((finding) => finding.message),
+  );
+  assert.ok(messages.some((message) => message.includes("Amira")), messages.join(" | "));
+});
+
 test("checkPlan takes a plan object or its JSON text and counts what it finds", async () => {
   const plan = JSON.parse(fs.readFileSync(path.join(ROOT, "crates/cinplan-core/tests/fixtures/tommy-unhelpful.json"), "utf8"));
   const result = await run((cinplan, plan) => {
@@ -71,7 +78,9 @@ test("a broken plan is refused with the place of the problem", async () => {
 test("timeline returns dated events as plain data", async () => {
   const plan = JSON.parse(fs.readFileSync(path.join(ROOT, "crates/cinplan-core/tests/fixtures/tommy-good.json"), "utf8"));
   const timeline = await run((cinplan, plan) => cinplan.timeline(plan, { today: "2026-11-23" }), plan);
-  assert.ok(Array.isArray(timeline.events));
+  assert.ok(timeline.events.length > 0);
+  // The plan copy was due 5 working days after the meeting of 16 November 2026, and sent.
+  assert.ok(timeline.events.some((event) => event.kind === "plan-copy-due" && event.date === "2026-11-23" && event.state === "done"));
   for (const event of timeline.events) {
     assert.match(event.date, /^\d{4}-\d{2}-\d{2}$/);
     assert.ok(["done", "due", "due-soon", "overdue"].includes(event.state));
