@@ -12,6 +12,7 @@ pub mod check;
 pub mod finding;
 pub mod plan;
 pub mod profile;
+pub mod review;
 pub mod rules;
 pub mod text;
 pub mod timeline;
