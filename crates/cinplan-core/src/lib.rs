@@ -9,6 +9,7 @@
 
 pub mod calendar;
 pub mod check;
+pub mod family;
 pub mod finding;
 pub mod plan;
 pub mod profile;
