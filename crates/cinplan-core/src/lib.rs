@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod check;
 pub mod family;
 pub mod finding;
+pub mod glossary;
 pub mod plan;
 pub mod profile;
 pub mod review;
