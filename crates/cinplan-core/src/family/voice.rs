@@ -839,6 +839,170 @@ fn apply(text: &str, mut replacements: Vec<(usize, usize, String)>) -> String {
     out
 }
 
+/// Capitalised words that make a run of capitalised words an organisation or a job title,
+/// not a person: "Specialist Family Intervention worker", "Hilltop Primary School".
+const NOT_NAME_WORDS: &[&str] = &[
+    "academy",
+    "action",
+    "agency",
+    "aid",
+    "alcohol",
+    "authority",
+    "board",
+    "borough",
+    "care",
+    "centre",
+    "center",
+    "charity",
+    "children",
+    "children's",
+    "church",
+    "city",
+    "clinic",
+    "club",
+    "college",
+    "council",
+    "county",
+    "department",
+    "domestic",
+    "drug",
+    "early",
+    "education",
+    "family",
+    "football",
+    "foundation",
+    "group",
+    "health",
+    "help",
+    "high",
+    "hospital",
+    "housing",
+    "hub",
+    "intervention",
+    "junior",
+    "library",
+    "local",
+    "manager",
+    "mental",
+    "nhs",
+    "nurse",
+    "nursery",
+    "officer",
+    "panel",
+    "parenting",
+    "partnership",
+    "police",
+    "practice",
+    "practitioner",
+    "primary",
+    "programme",
+    "project",
+    "recovery",
+    "road",
+    "school",
+    "secondary",
+    "service",
+    "services",
+    "social",
+    "specialist",
+    "street",
+    "support",
+    "surgery",
+    "team",
+    "trust",
+    "unit",
+    "visitor",
+    "welfare",
+    "women's",
+    "worker",
+    "youth",
+];
+
+/// The people a text names (not the child, not family members by relationship), as
+/// written: "Sam Jones", "Mrs Ahmed". A name is two or more capitalised words, or a title
+/// and a capitalised word; capitalised words after "the", "at", "from" or "to", or with a
+/// word of an organisation or a job title, are not a name.
+pub fn named_people(text: &str, names: &ChildNames) -> Vec<String> {
+    let words = tokenise(text);
+    let mut people: Vec<String> = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let word = &words[index];
+        if !is_capitalised(word.text) {
+            index += 1;
+            continue;
+        }
+        let mut end = index + 1;
+        while let Some(next) = words.get(end) {
+            let gap = text.get(words[end - 1].end..next.start).unwrap_or("");
+            let initial = words[end - 1].text.chars().count() == 1 && gap == ". ";
+            if is_capitalised(next.text) && (gap == " " || initial) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &words[index..end];
+        index = end;
+        let lower: Vec<String> = run
+            .iter()
+            .map(|word| base(&word.text.to_lowercase()))
+            .collect();
+        let preceded_by_organisation_word = run
+            .first()
+            .and_then(|first| first.index.checked_sub(1))
+            .and_then(|before| words.get(before))
+            .is_some_and(|before| {
+                matches!(
+                    before.text.to_lowercase().as_str(),
+                    "the" | "at" | "from" | "to"
+                )
+            });
+        // A title counts as a word of the name ("Mrs Ahmed"); a lone capitalised word may
+        // be a place or a service as easily as a first name, so it is not counted.
+        let is_name = run.len() >= 2
+            && !preceded_by_organisation_word
+            && !lower.iter().any(|word| {
+                NOT_NAME_WORDS.contains(&word.as_str())
+                    || NOT_PEOPLE.contains(&word.as_str())
+                    || relation_gender(word).is_some()
+                    || names.words.contains(word)
+            });
+        if !is_name {
+            continue;
+        }
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        let name = text
+            .get(first.start..last.end)
+            .unwrap_or("")
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_owned();
+        if !people.contains(&name) {
+            people.push(name);
+        }
+    }
+    people
+}
+
+/// The family members a text names by relationship, lower case, once each, in order:
+/// "mum", "step-dad".
+pub fn relations(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for word in tokenise(text) {
+        if word.quoted {
+            continue;
+        }
+        let lower = base(&word.text.to_lowercase());
+        if relation_gender(&lower).is_some() && !found.contains(&lower) {
+            found.push(lower);
+        }
+    }
+    found
+}
+
 /// The sentences of a text, trimmed, without empty ones.
 pub fn sentences(text: &str) -> Vec<String> {
     let mut sentences = Vec::new();
@@ -1056,6 +1220,41 @@ mod tests {
         assert_eq!(child_pronoun(&plan), Some(Pronoun::They));
         let blank = Plan::new_blank();
         assert_eq!(child_pronoun(&blank), None);
+    }
+
+    #[test]
+    fn people_named_in_by_whom() {
+        let names = tommy();
+        assert_eq!(
+            named_people(
+                "Mum and step-dad to keep appointments with Pete Brown and Jane Smith at the New \
+                 Way service",
+                &names
+            ),
+            vec!["Pete Brown", "Jane Smith"]
+        );
+        assert_eq!(
+            named_people(
+                "Individual work by Sam Jones, Specialist Family Intervention worker",
+                &names
+            ),
+            vec!["Sam Jones"]
+        );
+        assert_eq!(
+            named_people(
+                "Mrs Ahmed (class teacher) and Mrs Ahmed's assistant",
+                &names
+            ),
+            vec!["Mrs Ahmed"]
+        );
+        assert_eq!(
+            named_people("Hilltop Primary School and the Tommy Fund", &names),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            relations("Mum and step-dad, with Tommy's Nan; \"Dad\" said"),
+            vec!["mum", "step-dad", "nan"]
+        );
     }
 
     #[test]
