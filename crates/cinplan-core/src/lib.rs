@@ -19,6 +19,7 @@ pub mod rules;
 pub mod text;
 pub mod timeline;
 pub mod timescale;
+pub mod training;
 
 pub use calendar::{Calendar, Region};
 pub use finding::{Applicability, Finding, Severity, Smart, Suggestion};
