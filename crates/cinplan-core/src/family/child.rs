@@ -23,7 +23,7 @@ use super::words::{join_and, FamilyDate};
 use super::DateReader;
 
 /// The most actions (and outcomes) the child's version lists, so it stays short.
-pub const MAX_ITEMS: usize = 6;
+pub const MAX_ITEMS: usize = 5;
 /// The most sentences taken from one action or outcome.
 pub const MAX_SENTENCES_PER_ITEM: usize = 2;
 /// The most other helpers named.
@@ -343,7 +343,11 @@ impl<'a> Writer<'a> {
     fn when_we_meet_next(&self) -> ChildPart {
         let mut lines = Vec::new();
         if let Some(next) = self.next_meeting() {
-            lines.push(format!("Next time we meet: {}.", next.words));
+            let when = match &next.relative {
+                Some(relative) => format!("{relative}, {}", next.words),
+                None => next.words.clone(),
+            };
+            lines.push(format!("Next time we meet: {when}."));
         }
         if let Some(how_often) = self.dates.how_often(&self.plan.visiting) {
             lines.push(format!(

@@ -411,11 +411,9 @@ impl<'a> DateReader<'a> {
                 .or_else(|| sessions.first().copied()),
             next_time: upcoming.first().copied(),
             sessions_left: upcoming.len(),
-            until: if recurring {
-                end.or_else(|| sessions.last().copied())
-            } else {
-                None
-            },
+            // Only an end the plan writes: the timeline's last session of open-ended work
+            // is where its projection stops, not an end anyone agreed.
+            until: if recurring { end } else { None },
             done_by: if recurring {
                 deadline.filter(|deadline| Some(*deadline) != end)
             } else {
@@ -450,12 +448,17 @@ impl<'a> DateReader<'a> {
     }
 
     fn next_of(&self, kinds: &[EventKind]) -> Option<FamilyDate> {
+        // From today on: an overdue one is followed on the timeline by the next one due,
+        // counted from today, and a date already gone is no use to the family.
         self.timeline
             .events
             .iter()
-            .filter(|event| kinds.contains(&event.kind) && event.state != EventState::Done)
+            .filter(|event| {
+                kinds.contains(&event.kind)
+                    && event.state != EventState::Done
+                    && event.date >= self.today
+            })
             .map(|event| event.date)
-            // Overdue ones count too: the family should know a visit is still to come.
             .min()
             .map(|date| FamilyDate::new(date, self.today))
     }
@@ -464,24 +467,48 @@ impl<'a> DateReader<'a> {
 /// "Every 2 weeks, next on Monday 30 November 2026, until Tuesday 16 February 2027."
 fn when_summary(dates: &ActionDates, today: NaiveDate) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(how_often) = &dates.how_often {
-        parts.push(how_often.clone());
-    }
-    match (dates.next_time, dates.starts) {
-        (Some(next), Some(starts)) if next == starts && starts > today => {
-            parts.push(format!("starting on {}", long_date(starts)));
+    let recurring = dates.how_often.is_some() || dates.next_time.is_some();
+    if recurring {
+        if let Some(how_often) = &dates.how_often {
+            parts.push(how_often.clone());
         }
-        (Some(next), _) => parts.push(format!("next on {}", long_date(next))),
-        (None, Some(starts)) if starts >= today => {
-            parts.push(format!("starting on {}", long_date(starts)));
+        // "First meeting by 16 December, then every 2 weeks": the deadline is for the first.
+        let first_by = dates.done_by.filter(|done_by| {
+            *done_by >= today && dates.until.is_none_or(|until| *done_by < until)
+        });
+        match (first_by, dates.next_time, dates.starts) {
+            (Some(first_by), _, _) => parts.push(format!("the first by {}", long_date(first_by))),
+            (None, Some(next), Some(starts)) if next == starts && starts > today => {
+                parts.push(format!("starting on {}", long_date(starts)));
+            }
+            (None, Some(next), _) => parts.push(format!("next on {}", long_date(next))),
+            (None, None, Some(starts)) if starts >= today => {
+                parts.push(format!("starting on {}", long_date(starts)));
+            }
+            _ => {}
         }
-        _ => {}
-    }
-    if let Some(until) = dates.until {
-        parts.push(format!("until {}", long_date(until)));
-    }
-    if let Some(done_by) = dates.done_by {
-        parts.push(format!("done by {}", long_date(done_by)));
+        if let Some(until) = dates.until {
+            parts.push(format!("until {}", long_date(until)));
+        }
+    } else {
+        match (
+            dates.starts.filter(|starts| *starts >= today),
+            dates.done_by,
+        ) {
+            // "Place agreed by 7 May; course starts on 12 May".
+            (Some(starts), Some(done_by)) if starts > done_by => {
+                parts.push(format!("done by {}", long_date(done_by)));
+                parts.push(format!("then from {}", long_date(starts)));
+            }
+            (starts, done_by) => {
+                if let Some(starts) = starts {
+                    parts.push(format!("starting on {}", long_date(starts)));
+                }
+                if let Some(done_by) = done_by {
+                    parts.push(format!("done by {}", long_date(done_by)));
+                }
+            }
+        }
     }
     if parts.is_empty() {
         return String::new();

@@ -117,7 +117,6 @@ fn one_card_per_need_with_every_action_and_its_pointers() {
 #[test]
 fn when_comes_from_the_timeline_in_real_dates() {
     let mut plan = tommy();
-    // No end written: recurring work then runs until its last session on the timeline.
     plan.needs[0].actions[1].by_when = "Fortnightly sessions with Tommy".to_owned();
     let view = view(&plan);
     let sessions = &view.cards[0].actions[1].when;
@@ -127,14 +126,10 @@ fn when_comes_from_the_timeline_in_real_dates() {
     );
     assert_eq!(sessions.sessions_left, 6);
     assert_eq!(
-        sessions.until.as_ref().map(|date| date.date),
-        Some(day(2027, 2, 8)),
-        "recurring work runs until its last session"
+        sessions.until, None,
+        "no end is written, so none is made up from the timeline's projection"
     );
-    for part in [
-        "starting on Monday 30 November 2026",
-        "until Monday 8 February 2027.",
-    ] {
+    for part in ["every 2 weeks", "starting on Monday 30 November 2026."] {
         assert!(
             sessions
                 .summary
@@ -462,4 +457,74 @@ proptest! {
         let _ = voice::named_people(&text, &names);
         let _ = voice::sentences(&text);
     }
+}
+
+#[test]
+fn the_when_sentence_reads_in_date_order() {
+    let dates = |how_often: Option<&str>,
+                 starts: Option<NaiveDate>,
+                 next_time: Option<NaiveDate>,
+                 until: Option<NaiveDate>,
+                 done_by: Option<NaiveDate>| ActionDates {
+        how_often: how_often.map(str::to_owned),
+        starts,
+        next_time,
+        sessions_left: usize::from(next_time.is_some()),
+        until,
+        done_by,
+    };
+    let today = day(2026, 12, 11);
+    assert_eq!(
+        when_summary(
+            &dates(
+                Some("every 2 weeks"),
+                Some(day(2026, 12, 9)),
+                Some(day(2026, 12, 23)),
+                Some(day(2027, 1, 20)),
+                Some(day(2026, 12, 16))
+            ),
+            today
+        ),
+        "Every 2 weeks, the first by Wednesday 16 December 2026, until Wednesday 20 January 2027."
+    );
+    assert_eq!(
+        when_summary(
+            &dates(
+                None,
+                Some(day(2027, 5, 12)),
+                None,
+                None,
+                Some(day(2027, 5, 7))
+            ),
+            today
+        ),
+        "Done by Friday 7 May 2027, then from Wednesday 12 May 2027."
+    );
+    assert_eq!(
+        when_summary(
+            &dates(
+                None,
+                Some(day(2027, 1, 4)),
+                None,
+                None,
+                Some(day(2027, 2, 1))
+            ),
+            today
+        ),
+        "Starting on Monday 4 January 2027, done by Monday 1 February 2027."
+    );
+    assert_eq!(
+        when_summary(
+            &dates(
+                Some("every week"),
+                Some(day(2026, 12, 1)),
+                Some(day(2026, 12, 15)),
+                None,
+                None
+            ),
+            today
+        ),
+        "Every week, next on Tuesday 15 December 2026."
+    );
+    assert_eq!(when_summary(&ActionDates::default(), today), "");
 }

@@ -24,14 +24,6 @@ pub enum Pronoun {
     They,
 }
 
-/// Who a pronoun can refer to at this point of the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Referent {
-    Nobody,
-    Child,
-    Someone,
-}
-
 /// Gender of a word naming a person, for deciding what "he" or "she" refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -76,7 +68,6 @@ const RELATIONS: &[(&str, Gender)] = &[
     ("uncle", Gender::Male),
     ("brother", Gender::Male),
     ("parents", Gender::Plural),
-    ("carers", Gender::Plural),
     ("brothers", Gender::Plural),
     ("sisters", Gender::Plural),
     ("grandparents", Gender::Plural),
@@ -125,8 +116,8 @@ const NOT_PEOPLE: &[&str] = &[
 
 /// Words before a relationship that already say whose it is.
 const DETERMINERS: &[&str] = &[
-    "my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "this", "that", "these",
-    "those", "each", "every", "no", "any", "whose",
+    "my", "your", "his", "her", "their", "our", "its", "the", "a", "an", "this", "these", "those",
+    "each", "every", "no", "any", "whose",
 ];
 
 /// Words before the child's name that make it the subject of what follows.
@@ -599,15 +590,89 @@ fn like_case(original: &str, replacement: &str) -> String {
     }
 }
 
+/// A person named in the text so far, for deciding what a pronoun refers to.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    child: bool,
+    /// The subject of its clause.
+    subject: bool,
+    clause: usize,
+}
+
+/// Who a pronoun of the child's kind refers to: the most recent person it could be, with
+/// two refinements. An object pronoun ("him") is never the subject of its own clause ("his
+/// step-dad takes him"). And while the child is the subject of the sentence, someone named
+/// as an object does not take over ("Kieran will show Aisha where he goes").
+fn refers_to_child(
+    mentions: &[Mention],
+    object: bool,
+    clause: usize,
+    child_is_sentence_subject: bool,
+) -> bool {
+    let mut clause_subject_skipped = false;
+    for mention in mentions.iter().rev() {
+        if object && !clause_subject_skipped && mention.subject && mention.clause == clause {
+            clause_subject_skipped = true;
+            continue;
+        }
+        if !mention.child && !mention.subject && child_is_sentence_subject {
+            continue;
+        }
+        return mention.child;
+    }
+    false
+}
+
+/// Words that start a new clause.
+const CLAUSE_WORDS: &[&str] = &["who", "which", "where", "what", "how", "why", "whichever"];
+
+/// Words before a name that make it an object ("for Tommy"), whatever follows.
+const PREPOSITIONS: &[&str] = &[
+    "for", "to", "with", "about", "of", "from", "by", "at", "on", "in", "after", "before", "like",
+    "than", "between", "without", "towards", "around",
+];
+
+/// Words after a name that make it a subject ("Tommy will").
+const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "said", "had",
+    "did", "was", "were", "has", "is", "does", "won't", "can't", "isn't", "wasn't", "hasn't",
+    "doesn't",
+];
+
+/// Whether the person named by words `first..=last` is the subject of what follows.
+fn in_subject_position(words: &[Word<'_>], first: usize, last: usize) -> bool {
+    let Some(first_word) = words.get(first) else {
+        return false;
+    };
+    let previous = first
+        .checked_sub(1)
+        .and_then(|before| words.get(before))
+        .map(|before| before.text.to_lowercase());
+    if first_word.sentence_start {
+        return true;
+    }
+    if let Some(previous) = previous.as_deref() {
+        if SUBJECT_LEADS.contains(&previous) || CLAUSE_WORDS.contains(&previous) {
+            return true;
+        }
+        if PREPOSITIONS.contains(&previous) {
+            return false;
+        }
+    }
+    words.get(last + 1).is_some_and(|next| {
+        let next = next.text.to_lowercase();
+        MODALS.contains(&next.as_str()) || VERBS.contains(&next.as_str())
+    })
+}
+
 /// Rewrites a text about the child as a text to the child. See the module documentation.
 pub fn to_second_person(text: &str, names: &ChildNames, pronoun: Option<Pronoun>) -> String {
     let words = tokenise(text);
     let mut replacements: Vec<(usize, usize, String)> = Vec::new();
-    // Who a subject or possessive pronoun ("he", "his") refers to, and who an object
-    // pronoun ("him") refers to: "Tommy said his step-dad takes him to football" — the
-    // step-dad can be "his" but not "him".
-    let mut referent = Referent::Nobody;
-    let mut object_referent = Referent::Nobody;
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut clause = 0usize;
+    // Whether the first subject of the current sentence is the child.
+    let mut sentence_subject: Option<bool> = None;
     // A "you" that is the subject of the sentence, for the verbs that follow.
     let mut agree_next = false;
     let mut sentence_has_you = false;
@@ -616,19 +681,26 @@ pub fn to_second_person(text: &str, names: &ChildNames, pronoun: Option<Pronoun>
     let mut index = 0;
     while index < words.len() {
         let word = &words[index];
+        let lower = word.text.to_lowercase();
         if word.sentence_start {
             sentence_has_you = false;
+            sentence_subject = None;
+            clause += 1;
+        }
+        let previous_lower = index
+            .checked_sub(1)
+            .and_then(|before| words.get(before))
+            .map(|before| before.text.to_lowercase());
+        if previous_lower.as_deref().is_some_and(|previous| {
+            SUBJECT_LEADS.contains(&previous) || CLAUSE_WORDS.contains(&previous)
+        }) {
+            clause += 1;
         }
         if word.quoted {
             agree_next = false;
             index += 1;
             continue;
         }
-        let lower = word.text.to_lowercase();
-        let previous_lower = index
-            .checked_sub(1)
-            .and_then(|before| words.get(before))
-            .map(|before| before.text.to_lowercase());
 
         // Verb agreement after a subject "you", skipping adverbs.
         if agree_next {
@@ -644,13 +716,11 @@ pub fn to_second_person(text: &str, names: &ChildNames, pronoun: Option<Pronoun>
             }
         }
         // "… you feel safe and isn't worried": the second verb shares the subject.
-        if sentence_has_you && previous_lower.as_deref() == Some("and") {
+        if sentence_has_you && matches!(previous_lower.as_deref(), Some("and" | "but" | "or")) {
             if let Some(agreed) = agree(word.text) {
-                if !matches!(lower.as_str(), "is" | "was" | "has" | "does") || index >= 2 {
-                    replacements.push((word.start, word.end, like_case(word.text, &agreed)));
-                    index += 1;
-                    continue;
-                }
+                replacements.push((word.start, word.end, like_case(word.text, &agreed)));
+                index += 1;
+                continue;
             }
         }
 
@@ -667,6 +737,7 @@ pub fn to_second_person(text: &str, names: &ChildNames, pronoun: Option<Pronoun>
             }
             let last_word = &words[last];
             let possessive = is_possessive(last_word.text);
+            let subject = !possessive && in_subject_position(&words, index, last);
             let replacement = if possessive { "your" } else { "you" };
             let replacement = if word.sentence_start {
                 super::words::capitalise(replacement)
@@ -674,14 +745,13 @@ pub fn to_second_person(text: &str, names: &ChildNames, pronoun: Option<Pronoun>
                 replacement.to_owned()
             };
             replacements.push((word.start, last_word.end, replacement));
-            referent = Referent::Child;
-            object_referent = Referent::Child;
-            if !possessive
-                && (word.sentence_start
-                    || previous_lower
-                        .as_deref()
-                        .is_some_and(|previous| SUBJECT_LEADS.contains(&previous)))
-            {
+            mentions.push(Mention {
+                child: true,
+                subject,
+                clause,
+            });
+            if subject {
+                sentence_subject.get_or_insert(true);
                 agree_next = true;
                 sentence_has_you = true;
             }
@@ -694,49 +764,72 @@ pub fn to_second_person(text: &str, names: &ChildNames, pronoun: Option<Pronoun>
             if let Some((replacement, is_subject, is_object)) =
                 pronoun_replacement(pronoun, &lower, words.get(index + 1))
             {
-                let refers = if is_object {
-                    object_referent == Referent::Child
-                } else {
-                    referent == Referent::Child
-                };
-                if refers {
+                let child_subject = sentence_subject == Some(true);
+                if refers_to_child(&mentions, is_object, clause, child_subject) {
                     replacements.push((word.start, word.end, like_case(word.text, replacement)));
+                    mentions.push(Mention {
+                        child: true,
+                        subject: is_subject,
+                        clause,
+                    });
                     if is_subject {
+                        sentence_subject.get_or_insert(true);
                         agree_next = !replacement.contains('\'');
                         sentence_has_you = true;
                     }
-                    index += 1;
-                    continue;
+                } else {
+                    mentions.push(Mention {
+                        child: false,
+                        subject: is_subject,
+                        clause,
+                    });
+                    if is_subject {
+                        sentence_subject.get_or_insert(false);
+                    }
                 }
+                index += 1;
+                continue;
             }
         }
 
         // Family members by relationship: "Mum" → "your mum".
         if let Some(gender) = relation_gender(&lower) {
-            let after_relation_and = previous_lower.as_deref() == Some("and")
-                && index
-                    .checked_sub(2)
-                    .and_then(|before| words.get(before))
-                    .is_some_and(|before| relation_gender(&before.text.to_lowercase()).is_some());
-            let already_owned = previous_lower
-                .as_deref()
-                .is_some_and(|previous| DETERMINERS.contains(&previous) || is_possessive(previous));
-            let previous_became_your = index
+            let gap_before = index
                 .checked_sub(1)
                 .and_then(|before| words.get(before))
-                .is_some_and(|before| {
-                    replacements.last().is_some_and(|(_, end, text)| {
-                        *end == before.end && text.eq_ignore_ascii_case("your")
-                    })
-                });
-            let owned_by_child = if after_relation_and {
+                .and_then(|before| text.get(before.end..word.start))
+                .unwrap_or("");
+            let previous_is_relation = index
+                .checked_sub(1)
+                .and_then(|before| words.get(before))
+                .is_some_and(|before| relation_gender(&before.text.to_lowercase()).is_some());
+            let two_before_is_relation = index
+                .checked_sub(2)
+                .and_then(|before| words.get(before))
+                .is_some_and(|before| relation_gender(&before.text.to_lowercase()).is_some());
+            // "Mum and step-dad", "Mum, Dad and Nan": one "your" for the list.
+            let in_list = (matches!(previous_lower.as_deref(), Some("and" | "or"))
+                && two_before_is_relation)
+                || (previous_is_relation && gap_before.trim() == ",");
+            let already_owned = previous_lower
+                .as_deref()
+                .is_some_and(|previous| DETERMINERS.contains(&previous) || is_possessive(previous))
+                || gap_before.starts_with(['\'', '’']);
+            let owned_by_child = if in_list {
                 // "your mum and Dad" reads as "your mum and dad".
                 if last_relation_by_child && word.text != lower {
                     replacements.push((word.start, word.end, lower.clone()));
                 }
                 last_relation_by_child
             } else if already_owned {
-                previous_became_your
+                index
+                    .checked_sub(1)
+                    .and_then(|before| words.get(before))
+                    .is_some_and(|before| {
+                        replacements.last().is_some_and(|(_, end, text)| {
+                            *end == before.end && text.eq_ignore_ascii_case("your")
+                        })
+                    })
             } else {
                 let owned = if word.sentence_start {
                     format!("Your {lower}")
@@ -749,11 +842,14 @@ pub fn to_second_person(text: &str, names: &ChildNames, pronoun: Option<Pronoun>
             last_relation_by_child = owned_by_child;
             if let Some(pronoun) = pronoun {
                 if competes(pronoun, gender) {
-                    referent = Referent::Someone;
-                    // The child's own family member can be "he" but not "him": "his
-                    // step-dad takes him".
-                    if !owned_by_child {
-                        object_referent = Referent::Someone;
+                    let subject = in_subject_position(&words, index, index);
+                    mentions.push(Mention {
+                        child: false,
+                        subject,
+                        clause,
+                    });
+                    if subject {
+                        sentence_subject.get_or_insert(false);
                     }
                 }
             }
@@ -762,11 +858,29 @@ pub fn to_second_person(text: &str, names: &ChildNames, pronoun: Option<Pronoun>
         }
 
         // Anyone else named.
-        if let (Some(pronoun), Some(gender)) = (pronoun, person_gender(&words, word)) {
-            if competes(pronoun, gender) {
-                referent = Referent::Someone;
-                object_referent = Referent::Someone;
+        if let Some(gender) = person_gender(&words, word) {
+            // A name runs over its capitalised words: "Mrs Khan", "Sam Jones".
+            let mut last = index;
+            while words.get(last + 1).is_some_and(|next| {
+                is_capitalised(next.text)
+                    && !next.sentence_start
+                    && text.get(words[last].end..next.start) == Some(" ")
+            }) {
+                last += 1;
             }
+            let subject = in_subject_position(&words, index, last);
+            if pronoun.is_some_and(|pronoun| competes(pronoun, gender)) {
+                mentions.push(Mention {
+                    child: false,
+                    subject,
+                    clause,
+                });
+            }
+            if subject {
+                sentence_subject.get_or_insert(false);
+            }
+            index = last + 1;
+            continue;
         }
         index += 1;
     }
@@ -875,6 +989,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     "health",
     "help",
     "high",
+    "home",
+    "homes",
     "hospital",
     "housing",
     "hub",
@@ -968,14 +1084,24 @@ pub fn named_people(text: &str, names: &ChildNames) -> Vec<String> {
                     || relation_gender(word).is_some()
                     || names.words.contains(word)
             });
-        if !is_name {
+        if !is_name || names_family_member(text, run) {
             continue;
         }
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             continue;
         };
+        // A police rank in capitals is part of the name: "PC Amy Lister".
+        let rank = first
+            .index
+            .checked_sub(1)
+            .and_then(|before| words.get(before))
+            .filter(|before| {
+                matches!(before.text, "PC" | "DC" | "DS" | "PCSO")
+                    && text.get(before.end..first.start) == Some(" ")
+            });
+        let start = rank.map_or(first.start, |rank| rank.start);
         let name = text
-            .get(first.start..last.end)
+            .get(start..last.end)
             .unwrap_or("")
             .trim_end_matches("'s")
             .trim_end_matches("’s")
@@ -985,6 +1111,29 @@ pub fn named_people(text: &str, names: &ChildNames) -> Vec<String> {
         }
     }
     people
+}
+
+/// Whether a name is a family member's, given in brackets with their relationship: "Mum
+/// (Sophie Doyle)", "Pat Marsh (Lily's nan)", "Dean Ryder (Mum's partner)".
+fn names_family_member(text: &str, run: &[Word<'_>]) -> bool {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return false;
+    };
+    let before = text.get(..first.start).unwrap_or("").trim_end();
+    let relation_before = before.strip_suffix('(').is_some_and(|outside| {
+        tokenise(outside)
+            .last()
+            .is_some_and(|word| relation_gender(&word.text.to_lowercase()).is_some())
+    });
+    let after = text.get(last.end..).unwrap_or("").trim_start();
+    let relation_after = after.strip_prefix('(').is_some_and(|inside| {
+        let inside = inside.split(')').next().unwrap_or("");
+        tokenise(inside).iter().any(|word| {
+            let lower = base(&word.text.to_lowercase());
+            relation_gender(&lower).is_some() || lower == "partner"
+        })
+    });
+    relation_before || relation_after
 }
 
 /// The family members a text names by relationship, lower case, once each, in order:
@@ -1129,6 +1278,75 @@ mod tests {
     }
 
     #[test]
+    fn someone_named_as_an_object_does_not_take_over_from_the_child() {
+        let kieran = ChildNames {
+            words: vec!["kieran".to_owned()],
+        };
+        assert_eq!(
+            to_second_person(
+                "Kieran will be able to show Aisha where he goes and who he phones (his nan). \
+                 Mrs Okoro will tell the review how many times he has fallen asleep.",
+                &kieran,
+                Some(Pronoun::He)
+            ),
+            "You will be able to show Aisha where you go and who you phone (your nan). \
+             Mrs Okoro will tell the review how many times you have fallen asleep."
+        );
+        let lily = ChildNames {
+            words: vec!["lily".to_owned()],
+        };
+        assert_eq!(
+            to_second_person(
+                "Lily will be able to tell Gemma that Dad was awake and talking with her on \
+                 every evening she was at home with him.",
+                &lily,
+                Some(Pronoun::She)
+            ),
+            "You will be able to tell Gemma that your dad was awake and talking with you on \
+             every evening you were at home with him."
+        );
+    }
+
+    #[test]
+    fn a_name_before_its_verb_is_a_subject_wherever_it_stands() {
+        let tyler = ChildNames {
+            words: vec!["tyler".to_owned()],
+        };
+        let to_tyler = |text| to_second_person(text, &tyler, Some(Pronoun::He));
+        assert_eq!(
+            to_tyler("After each time Tyler is missing, whichever Tyler chooses."),
+            "After each time you are missing, whichever you choose."
+        );
+        assert_eq!(
+            to_tyler("any day Tyler is not in school"),
+            "any day you are not in school"
+        );
+        assert_eq!(
+            to_tyler("Tyler loves boxing but doesn't like school."),
+            "You love boxing but don't like school."
+        );
+    }
+
+    #[test]
+    fn lists_and_other_peoples_family_keep_their_owners() {
+        second(
+            "Mum, Dad and Nan will meet Sam.",
+            None,
+            "Your mum, dad and nan will meet Sam.",
+        );
+        second(
+            "Mr Hughes will tell the two boys' parents.",
+            Some(Pronoun::He),
+            "Mr Hughes will tell the two boys' parents.",
+        );
+        second(
+            "Tommy will tell Sam that Dad shouted.",
+            Some(Pronoun::He),
+            "You will tell Sam that your dad shouted.",
+        );
+    }
+
+    #[test]
     fn without_a_known_pronoun_only_names_and_family_change() {
         second(
             "Tommy will say he feels safe.",
@@ -1148,7 +1366,7 @@ mod tests {
                 &amira,
                 Some(Pronoun::She)
             ),
-            "You will tell your teacher when you feel worried, and Mrs Khan will help her to plan."
+            "You will tell your teacher when you feel worried, and Mrs Khan will help you to plan."
         );
         assert_eq!(
             to_second_person("Nan will help her.", &amira, Some(Pronoun::She)),
@@ -1250,6 +1468,14 @@ mod tests {
         assert_eq!(
             named_people("Hilltop Primary School and the Tommy Fund", &names),
             Vec::<String>::new()
+        );
+        assert_eq!(
+            named_people(
+                "Mum (Sophie Doyle), Pat Marsh (Lily's nan), Dean Ryder (Mum's partner) and \
+                 Nadia Khan (adviser, Safer Homes)",
+                &names
+            ),
+            vec!["Nadia Khan"]
         );
         assert_eq!(
             relations("Mum and step-dad, with Tommy's Nan; \"Dad\" said"),
