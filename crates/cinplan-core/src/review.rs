@@ -270,20 +270,22 @@ pub fn progress_sheet(plan: &Plan, profile: &Profile, today: NaiveDate) -> Vec<P
         for (action_index, action) in need.actions.iter().enumerate() {
             let pointer = format!("/needs/{need_index}/actions/{action_index}");
             let by_when_pointer = format!("{pointer}/by_when");
-            let due = due_on_timeline(&timeline, &by_when_pointer).or_else(|| {
-                let reading = read_timescale(
-                    &action.by_when,
-                    &ReadingContext {
-                        dates: &plan.dates,
-                        today,
-                        calendar: &calendar,
-                    },
-                );
-                [reading.deadline, reading.end]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|dated| dated.when.date())
-            });
+            let reading = read_timescale(
+                &action.by_when,
+                &ReadingContext {
+                    dates: &plan.dates,
+                    today,
+                    calendar: &calendar,
+                },
+            );
+            let written =
+                |dated: Option<crate::timescale::Dated>| dated.and_then(|dated| dated.when.date());
+            // The deadline on the timeline, else the one written, else the end written
+            // ("until the review on …"), else the last session the timeline projects.
+            let due = deadline_on_timeline(&timeline, &by_when_pointer)
+                .or_else(|| written(reading.deadline))
+                .or_else(|| written(reading.end))
+                .or_else(|| last_session_on_timeline(&timeline, &by_when_pointer));
             let status = status_of(action.progress_rating, &action.progress, due, today);
             rows.push(ProgressRow {
                 need_index,
@@ -320,24 +322,22 @@ pub fn status_of(
     }
 }
 
-/// The action's deadline on the timeline, or else its last session.
-fn due_on_timeline(timeline: &Timeline, by_when_pointer: &str) -> Option<NaiveDate> {
-    let of_action = || {
-        timeline
-            .events
-            .iter()
-            .filter(move |event| event.source == by_when_pointer)
-    };
-    of_action()
-        .filter(|event| event.kind == EventKind::ActionDue)
+fn deadline_on_timeline(timeline: &Timeline, by_when_pointer: &str) -> Option<NaiveDate> {
+    timeline
+        .events
+        .iter()
+        .filter(|event| event.source == by_when_pointer && event.kind == EventKind::ActionDue)
         .map(|event| event.date)
         .min()
-        .or_else(|| {
-            of_action()
-                .filter(|event| event.kind == EventKind::ActionSession)
-                .map(|event| event.date)
-                .max()
-        })
+}
+
+fn last_session_on_timeline(timeline: &Timeline, by_when_pointer: &str) -> Option<NaiveDate> {
+    timeline
+        .events
+        .iter()
+        .filter(|event| event.source == by_when_pointer && event.kind == EventKind::ActionSession)
+        .map(|event| event.date)
+        .max()
 }
 
 #[cfg(test)]
@@ -620,6 +620,36 @@ mod tests {
     }
 
     #[test]
+    fn actions_past_their_written_end_with_no_progress_are_drifting() {
+        let mut plan = tommy();
+        let profile = Profile::default_profile();
+        let before = progress_sheet(&plan, &profile, day(2027, 2, 16));
+        assert_eq!(
+            before
+                .iter()
+                .map(|row| (row.due, row.status))
+                .collect::<Vec<_>>(),
+            vec![
+                (Some(day(2027, 2, 16)), ActionStatus::NotDueYet),
+                (Some(day(2027, 2, 16)), ActionStatus::NotDueYet),
+            ],
+            "both run until the review on 16 February 2027"
+        );
+        rate(
+            &mut plan,
+            0,
+            1,
+            ProgressRating::Partly,
+            "Five of six sessions held.",
+        );
+        let after = progress_sheet(&plan, &profile, day(2027, 2, 17));
+        assert_eq!(
+            after.iter().map(|row| row.status).collect::<Vec<_>>(),
+            vec![ActionStatus::Drifting, ActionStatus::PastDateNotAchieved]
+        );
+    }
+
+    #[test]
     fn status_follows_the_due_date_and_the_progress_recorded() {
         let today = day(2027, 2, 16);
         let past = Some(day(2027, 2, 1));
@@ -682,16 +712,20 @@ mod tests {
             ],
         };
         assert_eq!(
-            due_on_timeline(&timeline, "/needs/0/actions/0/by_when"),
-            Some(day(2027, 2, 16)),
-            "recurring work is due by its last session"
+            last_session_on_timeline(&timeline, "/needs/0/actions/0/by_when"),
+            Some(day(2027, 2, 16))
         );
         assert_eq!(
-            due_on_timeline(&timeline, "/needs/0/actions/1/by_when"),
+            deadline_on_timeline(&timeline, "/needs/0/actions/0/by_when"),
+            None,
+            "sessions are not a deadline"
+        );
+        assert_eq!(
+            deadline_on_timeline(&timeline, "/needs/0/actions/1/by_when"),
             Some(day(2026, 12, 4))
         );
         assert_eq!(
-            due_on_timeline(&timeline, "/needs/9/actions/0/by_when"),
+            deadline_on_timeline(&timeline, "/needs/9/actions/0/by_when"),
             None
         );
         assert_eq!(next_review_in(&timeline), Some(day(2027, 3, 1)));
