@@ -13,7 +13,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+
+use crate::check::{check_plan, CheckOptions};
 use crate::finding::{Finding, Severity};
+use crate::plan::Plan;
+use crate::profile::Profile;
 
 /// What one rule says on the family screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,6 +353,13 @@ pub fn gentle_notes(findings: &[Finding]) -> Vec<GentleNote> {
     notes
 }
 
+/// Checks the plan and returns its notes for the family screen (see [`gentle_notes`]).
+/// An editor that already holds the check's findings calls [`gentle_notes`] on them
+/// instead.
+pub fn family_notes(plan: &Plan, profile: &Profile, today: NaiveDate) -> Vec<GentleNote> {
+    gentle_notes(&check_plan(plan, CheckOptions { today, profile }).findings)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,6 +479,23 @@ mod tests {
                 message.len() < 120,
                 "{message:?} is too long for the family screen"
             );
+        }
+    }
+
+    #[test]
+    fn the_unhelpful_tommy_plan_gets_kind_questions() {
+        let plan = Plan::from_json(include_str!("../../tests/fixtures/tommy-unhelpful.json"))
+            .expect("fixture");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let notes = family_notes(&plan, &Profile::default_profile(), today);
+        let by_when: Vec<&str> = notes
+            .iter()
+            .filter(|note| note.pointer == "/needs/0/actions/0/by_when")
+            .map(|note| note.message.as_str())
+            .collect();
+        assert_eq!(by_when, vec!["Can we say exactly when this will happen?"]);
+        for note in &notes {
+            assert!(!note.message.contains("vague"), "{note:?}");
         }
     }
 
