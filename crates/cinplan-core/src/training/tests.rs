@@ -189,7 +189,7 @@ fn a_hint_for_an_unknown_rule_still_has_its_message() {
             message: "Say where the visits happen.".to_owned(),
             suggestions: Vec::new(),
         }],
-        ignored: Vec::new(),
+        ..CheckReport::default()
     };
     let hints = exercise_hints(&report);
     assert_eq!(hints.len(), 1);
@@ -211,7 +211,7 @@ fn score_counts_errors_and_warnings_but_not_info() {
     };
     let report = |findings| CheckReport {
         findings,
-        ignored: Vec::new(),
+        ..CheckReport::default()
     };
     assert_eq!(score(&report(Vec::new())).points, 100);
     let mixed = score(&report(vec![
