@@ -92,9 +92,10 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
     fields
 }
 
-/// The calendar a plan's dates count in under a profile.
-pub fn calendar_for(plan: &Plan, _profile: &Profile) -> Calendar {
-    Calendar::new(plan.region)
+/// The calendar a plan's dates count in under a profile: the region's bank holidays plus
+/// the profile's local closure days.
+pub fn calendar_for(plan: &Plan, profile: &Profile) -> Calendar {
+    Calendar::new(plan.region).with_closures(profile.closure_days.iter().copied())
 }
 
 /// Checks one field in the context of its plan. Returns raw findings (byte ranges), with
