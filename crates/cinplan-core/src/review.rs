@@ -650,6 +650,26 @@ mod tests {
     }
 
     #[test]
+    fn the_next_review_moves_on_from_the_review_held() {
+        let plan = tommy();
+        let profile = Profile::default_profile();
+        assert_eq!(
+            next_review_date(&plan, &profile, day(2026, 11, 23)),
+            Some(day(2027, 2, 16)),
+            "the first review date until a review is held"
+        );
+        let next = start_next_version(
+            &plan,
+            review_on(day(2027, 2, 16), "Ann Lee", Role::TeamManager),
+        );
+        // "Every 3 months": 16 May 2027 is a Sunday, so the Friday before.
+        assert_eq!(
+            next_review_date(&next, &profile, day(2027, 2, 17)),
+            Some(day(2027, 5, 14))
+        );
+    }
+
+    #[test]
     fn status_follows_the_due_date_and_the_progress_recorded() {
         let today = day(2027, 2, 16);
         let past = Some(day(2027, 2, 1));

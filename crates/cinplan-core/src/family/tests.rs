@@ -165,6 +165,34 @@ fn when_comes_from_the_timeline_in_real_dates() {
 }
 
 #[test]
+fn tommys_real_timeline_gives_the_family_real_dates() {
+    let view = family_view(&tommy(), &Profile::default_profile(), today());
+    let sessions = &view.cards[0].actions[1].when;
+    assert_eq!(sessions.how_often.as_deref(), Some("every 2 weeks"));
+    assert_eq!(
+        sessions.summary,
+        "Every 2 weeks, starting on Monday 30 November 2026, until Tuesday 16 February 2027."
+    );
+    assert_eq!(
+        view.next_review.as_ref().map(|date| date.words.as_str()),
+        Some("Tuesday 16 February 2027")
+    );
+    assert!(view
+        .visits
+        .next
+        .as_ref()
+        .is_some_and(|next| next.date >= today()));
+    let child = child_version(&tommy(), &Profile::default_profile(), today());
+    assert_eq!(
+        child
+            .next_time_we_meet
+            .as_ref()
+            .map(|date| date.words.as_str()),
+        Some("Monday 30 November")
+    );
+}
+
+#[test]
 fn sessions_already_past_are_not_next() {
     let plan = tommy();
     let view = family_view_with(
