@@ -76,9 +76,11 @@ pub struct FamilyWhen {
     pub next_time: Option<FamilyDate>,
     /// Sessions from today on, for recurring work.
     pub sessions_left: usize,
-    /// When recurring work ends.
+    /// When recurring work ends, as "By when" writes it ("until the review on …"); none
+    /// for open-ended work.
     pub until: Option<FamilyDate>,
-    /// When one-off work is to be done by.
+    /// When one-off work is to be done by; for recurring work, when the first session is
+    /// due by ("first meeting by 16 December, then every 2 weeks").
     pub done_by: Option<FamilyDate>,
     /// All of it in one sentence ("Every 2 weeks, next on Monday 30 November 2026, until
     /// Tuesday 16 February 2027."), or empty when "By when" gives no date; the screen then
