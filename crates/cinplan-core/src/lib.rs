@@ -16,6 +16,7 @@ pub mod plan;
 pub mod profile;
 pub mod review;
 pub mod rules;
+pub mod summary;
 pub mod text;
 pub mod timeline;
 pub mod timescale;
