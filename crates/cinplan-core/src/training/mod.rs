@@ -274,32 +274,17 @@ pub struct Score {
     pub solved: bool,
 }
 
-/// Points lost per finding, until the SMART summary gives a score of its own.
-const POINTS_PER_ERROR: usize = 10;
-const POINTS_PER_WARNING: usize = 3;
-
-/// The score of a check: 100 less 10 a remaining error and 3 a warning (info costs
-/// nothing: it is only worth a look), never below 0. Solved when no error remains.
+/// The score of a check, from its SMART summary: the share of SMART checks met over every
+/// action row and the plan's own sections (see [`crate::summary`]), and the findings by
+/// severity. Solved when no error remains.
 pub fn score(report: &CheckReport) -> Score {
-    let count = |severity| {
-        report
-            .findings
-            .iter()
-            .filter(|finding| finding.severity == severity)
-            .count()
-    };
-    let (errors, warnings, infos) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    let lost = errors * POINTS_PER_ERROR + warnings * POINTS_PER_WARNING;
+    let counts = report.summary.counts;
     Score {
-        points: u8::try_from(100usize.saturating_sub(lost)).unwrap_or(0),
-        errors,
-        warnings,
-        infos,
-        solved: errors == 0,
+        points: report.summary.score,
+        errors: counts.error,
+        warnings: counts.warning,
+        infos: counts.info,
+        solved: counts.error == 0,
     }
 }
 

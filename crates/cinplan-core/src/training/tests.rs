@@ -198,34 +198,22 @@ fn a_hint_for_an_unknown_rule_still_has_its_message() {
 }
 
 #[test]
-fn score_counts_errors_and_warnings_but_not_info() {
-    let finding = |severity| Finding {
-        rule: "vague-term".to_owned(),
-        severity,
-        smart: Vec::new(),
-        pointer: String::new(),
-        start: None,
-        end: None,
-        message: String::new(),
-        suggestions: Vec::new(),
-    };
-    let report = |findings| CheckReport {
-        findings,
-        ..CheckReport::default()
-    };
-    assert_eq!(score(&report(Vec::new())).points, 100);
-    let mixed = score(&report(vec![
-        finding(Severity::Error),
-        finding(Severity::Warning),
-        finding(Severity::Info),
-    ]));
-    assert_eq!(
-        (mixed.points, mixed.errors, mixed.warnings, mixed.infos),
-        (87, 1, 1, 1)
-    );
-    assert!(!mixed.solved);
-    assert_eq!(score(&report(vec![finding(Severity::Error); 20])).points, 0);
-    assert!(score(&report(vec![finding(Severity::Info)])).solved);
+fn the_score_is_the_smart_summarys() {
+    for exercise in exercises() {
+        let (unhelpful, model) = plans(exercise);
+        for plan in [&unhelpful, &model] {
+            let report = check(exercise, plan);
+            let score = score(&report);
+            assert_eq!(score.points, report.summary.score, "{}", exercise.id);
+            let errors = report
+                .findings
+                .iter()
+                .filter(|finding| finding.severity == Severity::Error)
+                .count();
+            assert_eq!(score.errors, errors, "{}", exercise.id);
+            assert_eq!(score.solved, errors == 0, "{}", exercise.id);
+        }
+    }
 }
 
 #[test]
