@@ -47,7 +47,7 @@ test("checkField uses the host's context: the child named in the form is the chi
   assert.ok(messages.some((message) => message.includes("Amira")), messages.join(" | "));
 });
 
-test("checkPlan takes a plan object or its JSON text and counts what it finds", async () => {
+test("checkPlan takes a plan object or its JSON text and gives the findings and the SMART summary", async () => {
   const plan = JSON.parse(fs.readFileSync(path.join(ROOT, "crates/cinplan-core/tests/fixtures/tommy-unhelpful.json"), "utf8"));
   const result = await run((cinplan, plan) => {
     const fromObject = cinplan.checkPlan(plan, { today: "2026-11-23" });
@@ -57,8 +57,12 @@ test("checkPlan takes a plan object or its JSON text and counts what it finds", 
   assert.equal(result.same, true);
   const { findings, summary } = result.fromObject;
   assert.ok(findings.length > 0);
-  assert.equal(summary.errors, findings.filter((finding) => finding.severity === "error").length);
-  assert.equal(summary.warnings, findings.filter((finding) => finding.severity === "warning").length);
+  assert.equal(summary.counts.error, findings.filter((finding) => finding.severity === "error").length);
+  assert.equal(summary.counts.warning, findings.filter((finding) => finding.severity === "warning").length);
+  // The SMART summary: the unhelpful plan's one row misses letters, and scores low.
+  assert.deepEqual(summary.rows[0].letters.map((status) => status.letter), ["S", "M", "A", "R", "T"]);
+  assert.ok(summary.rows[0].letters.some((status) => !status.met));
+  assert.ok(summary.score < 50, `score ${summary.score}`);
   // "Ongoing" in the first row's "By when".
   assert.ok(findings.some((finding) => finding.pointer === "/needs/0/actions/0/by_when" && finding.start === 0 && finding.end === 7 && finding.severity === "error"));
 });
@@ -156,7 +160,7 @@ test("addWorkingDays counts working days in the region; mistakes are explained",
 test("TypeScript declarations ship with the embed and name the data types", () => {
   const wasm = fs.readFileSync(path.join(EMBED, "cinplan_wasm.d.ts"), "utf8");
   assert.match(wasm, /export function checkField\(text: string, options: FieldOptions\): Finding\[\];/);
-  assert.match(wasm, /export function checkPlan\(plan: PlanInput, options\?: PlanOptions\): PlanCheck;/);
+  assert.match(wasm, /export function checkPlan\(plan: PlanInput, options\?: PlanOptions\): CheckReport;/);
   const types = fs.readFileSync(path.join(EMBED, "cinplan-types.d.ts"), "utf8");
   assert.match(types, /export interface Finding \{/);
   assert.match(fs.readFileSync(path.join(EMBED, "cinplan-embed.d.ts"), "utf8"), /export function attach\(element: Element/);

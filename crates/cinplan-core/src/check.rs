@@ -21,7 +21,7 @@ pub struct CheckOptions<'a> {
 }
 
 /// Everything a check found.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CheckReport {
     /// Sorted by pointer, then position, then rule.
     pub findings: Vec<Finding>,

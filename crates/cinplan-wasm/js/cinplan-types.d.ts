@@ -42,6 +42,24 @@ export interface Applied {
   placeholders: Range_of_uint[];
 }
 
+/**
+ * Everything a check found.
+ */
+export interface CheckReport {
+  /**
+   * Sorted by pointer, then position, then rule.
+   */
+  findings: Finding[];
+  /**
+   * Findings the plan's suppressions silenced, kept so they stay countable.
+   */
+  ignored: Finding[];
+  /**
+   * Which SMART letters each row and the plan meet, counts and a score.
+   */
+  summary?: SmartSummary;
+}
+
 export interface Child {
   name?: string;
   date_of_birth?: string | null;
@@ -164,6 +182,15 @@ export interface Finding {
 }
 
 /**
+ * A finding named by its rule and where it points.
+ */
+export interface FindingRef {
+  rule: string;
+  pointer: string;
+  severity: Severity;
+}
+
+/**
  * What a host form says around a field: the child's name, the plan's dates and region,
  * and the rest of the field's row. Given values override the plan's.
  */
@@ -198,6 +225,21 @@ export interface IgnoredFinding {
    */
   text?: string;
   reason?: string;
+}
+
+/**
+ * One letter of SMART for one row, the plan's sections or the whole plan.
+ */
+export interface LetterStatus {
+  letter: Smart;
+  /**
+   * No error and no warning about this letter.
+   */
+  met: boolean;
+  /**
+   * The errors and warnings about this letter, in output order.
+   */
+  because: FindingRef[];
 }
 
 /**
@@ -243,15 +285,6 @@ export interface Plan {
    * What the user chose to silence in this plan (see `Suppressions`).
    */
   suppressions?: Suppressions;
-}
-
-/**
- * What `checkPlan` returns.
- */
-export interface PlanCheck {
-  findings: Finding[];
-  ignored: Finding[];
-  summary: Summary;
 }
 
 /**
@@ -331,6 +364,22 @@ export interface RowLocation {
 }
 
 /**
+ * The letters of one action row (or of a need that has no action row yet).
+ */
+export interface RowSummary {
+  /**
+   * `/needs/0/actions/1`, or `/needs/0` for a need with no action row.
+   */
+  pointer: string;
+  need_index: number;
+  action_index?: number | null;
+  /**
+   * S, M, A, R, T in that order.
+   */
+  letters: LetterStatus[];
+}
+
+/**
  * A rule as `rules()` and `explain()` describe it.
  */
 export interface RuleInfo {
@@ -369,16 +418,41 @@ export interface RuleInfo {
 export type Severity = "info" | "warning" | "error";
 
 /**
+ * Findings by severity.
+ */
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/**
  * A letter of SMART.
  */
 export type Smart = "S" | "M" | "A" | "R" | "T";
 
-export interface SmartCounts {
-  S: number;
-  M: number;
-  A: number;
-  R: number;
-  T: number;
+/**
+ * Everything the editor shows next to the findings.
+ */
+export interface SmartSummary {
+  rows: RowSummary[];
+  /**
+   * The plan's own sections: findings not about an action row or a need.
+   */
+  sections: LetterStatus[];
+  /**
+   * The whole plan: a letter is met only when it is met everywhere.
+   */
+  plan: LetterStatus[];
+  counts: SeverityCounts;
+  /**
+   * Findings the plan's suppressions silenced.
+   */
+  ignored: number;
+  /**
+   * 0–100: the share of SMART checks met (see the module documentation).
+   */
+  score: number;
 }
 
 /**
@@ -405,23 +479,6 @@ export type SuggestionChoice = number | Suggestion;
  * What a suggestion replaces.
  */
 export type SuggestionTarget = "range" | "field";
-
-/**
- * Counts of a check's findings.
- */
-export interface Summary {
-  errors: number;
-  warnings: number;
-  infos: number;
-  /**
-   * Findings silenced by the plan's suppressions.
-   */
-  ignored: number;
-  /**
-   * How many findings concern each SMART letter.
-   */
-  smart: SmartCounts;
-}
 
 /**
  * Findings the user has chosen to silence in this plan.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use cinplan_core::check::{self, CheckOptions};
+use cinplan_core::check::{self, CheckOptions, CheckReport};
 use cinplan_core::finding::{
     placeholder_ranges, Applicability, Finding, Suggestion, SuggestionTarget,
 };
@@ -184,65 +184,6 @@ pub struct PlanOptions {
     /// Today's date, `YYYY-MM-DD`; the browser's local date when absent.
     #[serde(default)]
     pub today: Option<String>,
-}
-
-/// Counts of a check's findings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Summary {
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-    /// Findings silenced by the plan's suppressions.
-    pub ignored: usize,
-    /// How many findings concern each SMART letter.
-    pub smart: SmartCounts,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[allow(non_snake_case)]
-pub struct SmartCounts {
-    pub S: usize,
-    pub M: usize,
-    pub A: usize,
-    pub R: usize,
-    pub T: usize,
-}
-
-impl Summary {
-    pub fn of(findings: &[Finding], ignored: usize) -> Summary {
-        let mut summary = Summary {
-            ignored,
-            ..Summary::default()
-        };
-        for finding in findings {
-            match finding.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
-            for letter in &finding.smart {
-                *match letter {
-                    Smart::S => &mut summary.smart.S,
-                    Smart::M => &mut summary.smart.M,
-                    Smart::A => &mut summary.smart.A,
-                    Smart::R => &mut summary.smart.R,
-                    Smart::T => &mut summary.smart.T,
-                } += 1;
-            }
-        }
-        summary
-    }
-}
-
-/// What `checkPlan` returns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct PlanCheck {
-    pub findings: Vec<Finding>,
-    pub ignored: Vec<Finding>,
-    pub summary: Summary,
 }
 
 /// A rule as `rules()` and `explain()` describe it.
@@ -525,26 +466,22 @@ fn plan_profile(plan: &Plan, given: Option<&ProfileInput>) -> ApiResult<Profile>
     }
 }
 
-/// `checkPlan`: every finding on the plan, those its suppressions silence, and counts.
+/// `checkPlan`: every finding on the plan, those its suppressions silence, and the SMART
+/// summary (letters met per row and for the plan, counts by severity, a score).
 pub fn check_plan(
     plan: &PlanInput,
     options: &PlanOptions,
     today: NaiveDate,
-) -> ApiResult<PlanCheck> {
+) -> ApiResult<CheckReport> {
     let plan = plan.read()?;
     let profile = plan_profile(&plan, options.profile.as_ref())?;
-    let report = check::check_plan(
+    Ok(check::check_plan(
         &plan,
         CheckOptions {
             today,
             profile: &profile,
         },
-    );
-    Ok(PlanCheck {
-        summary: Summary::of(&report.findings, report.ignored.len()),
-        findings: report.findings,
-        ignored: report.ignored,
-    })
+    ))
 }
 
 /// `timeline`: every due date of the plan and where it stands today.
@@ -976,20 +913,6 @@ mod tests {
     fn an_unknown_profile_name_is_refused_with_the_choices() {
         let refused = ProfileInput::Name("leeds".to_owned()).read();
         assert!(refused.is_err_and(|problem| problem.0.contains("default")));
-    }
-
-    #[test]
-    fn the_summary_counts_severities_and_letters() {
-        let mut warning = finding(None, None, &[]);
-        warning.severity = Severity::Warning;
-        warning.smart = vec![Smart::T, Smart::M];
-        let summary = Summary::of(&[finding(None, None, &[]), warning], 4);
-        assert_eq!((summary.errors, summary.warnings, summary.infos), (1, 1, 0));
-        assert_eq!(
-            (summary.smart.S, summary.smart.M, summary.smart.T),
-            (1, 1, 1)
-        );
-        assert_eq!(summary.ignored, 4);
     }
 
     #[test]

@@ -23,7 +23,7 @@ use api::{ApiError, FieldOptions, PlanInput, PlanOptions, SuggestionChoice};
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 import type {
-  Applied, FieldInfo, FieldOptions, Finding, PlanCheck, PlanInput, PlanOptions,
+  Applied, CheckReport, FieldInfo, FieldOptions, Finding, PlanInput, PlanOptions,
   RuleInfo, Suggestion, SuggestionChoice, Timeline,
 } from "./cinplan-types";
 export * from "./cinplan-types";
@@ -72,8 +72,9 @@ pub fn check_field(
     to_js(&api::check_field(text, &options, today).map_err(thrown)?)
 }
 
-/// Checks a whole plan (a `cinplan/1` object or its JSON text).
-#[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "PlanCheck")]
+/// Checks a whole plan (a `cinplan/1` object or its JSON text): the findings, those the
+/// plan's suppressions silence, and the SMART summary.
+#[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "CheckReport")]
 pub fn check_plan(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,

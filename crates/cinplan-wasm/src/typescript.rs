@@ -29,7 +29,7 @@ fn definitions() -> Result<BTreeMap<String, Value>, String> {
         schema_of::<api::FieldOptions>(),
         schema_of::<api::PlanOptions>(),
         schema_of::<api::PlanInput>(),
-        schema_of::<api::PlanCheck>(),
+        schema_of::<cinplan_core::check::CheckReport>(),
         schema_of::<api::RuleInfo>(),
         schema_of::<api::FieldInfo>(),
         schema_of::<api::Applied>(),
