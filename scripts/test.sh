@@ -19,3 +19,12 @@ cargo test --workspace --locked
 
 step "the core builds for the browser (wasm32-unknown-unknown)"
 cargo build -p cinplan-core --target wasm32-unknown-unknown --locked
+
+step "embed: the JavaScript API's logic, UTF-16 positions and TypeScript types (native)"
+cargo test -p cinplan-wasm --locked
+
+step "build the embed (dist/embed) and the extension (dist/extension)"
+bash scripts/build-embed.sh
+
+step "embed browser tests (headless Chromium, strict CSP)"
+(cd tests && node --test --test-concurrency=1 e2e/embed-*.test.js)
