@@ -1,0 +1,21 @@
+//! The editor's components, one per file.
+
+pub mod action_row;
+pub mod announcer;
+pub mod arrangements;
+pub mod checks_panel;
+pub mod finding_popover;
+pub mod mark_list;
+pub mod need_group;
+pub mod notices;
+pub mod plan_details;
+pub mod plan_list;
+pub mod plan_table;
+pub mod records;
+pub mod smart_badges;
+pub mod text_field;
+pub mod timeline_chart;
+pub mod timeline_list;
+pub mod timeline_section;
+pub mod toolbar;
+pub mod views_section;
