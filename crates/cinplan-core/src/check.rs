@@ -245,10 +245,7 @@ fn flagged_text(finding: &RawFinding, text: &str) -> String {
 
 fn is_suppressed(plan: &Plan, finding: &Finding, text: &str, field: &str) -> bool {
     let suppressions = &plan.suppressions;
-    suppressions
-        .rules_off
-        .iter()
-        .any(|rule| *rule == finding.rule)
+    suppressions.rules_off.contains(&finding.rule)
         || suppressions.ignored.iter().any(|ignored| {
             ignored.rule == finding.rule && ignored.field == field && ignored.text == text
         })

@@ -10,6 +10,7 @@
 pub mod calendar;
 pub mod check;
 pub mod finding;
+pub mod glossary;
 pub mod ics;
 pub mod plan;
 pub mod profile;

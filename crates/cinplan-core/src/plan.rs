@@ -52,6 +52,11 @@ pub struct Plan {
     pub visits: Vec<Visit>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
+    /// Earlier versions of this plan, oldest first, each kept read-only when a review
+    /// carries the plan forward (guidance 000, "The review process": "View last and grab
+    /// Plan"). Each keeps its own needs, actions, progress and reviews.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_versions: Vec<Plan>,
     /// What the user chose to silence in this plan (see `Suppressions`).
     #[serde(default, skip_serializing_if = "Suppressions::is_empty")]
     pub suppressions: Suppressions,
@@ -310,6 +315,7 @@ impl Plan {
             }],
             visits: Vec::new(),
             reviews: Vec::new(),
+            previous_versions: Vec::new(),
             suppressions: Suppressions::default(),
             extra: Extra::new(),
         }

@@ -13,9 +13,15 @@ use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::timescale::Timescale;
 
+mod hard_to_read;
+mod jargon;
 pub mod registry;
+mod subjective_term;
 #[cfg(test)]
 pub mod testing;
+mod vague_term;
+mod woolly_term;
+pub(crate) mod word_list;
 
 /// The free-text fields a practitioner types, which the rules read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -4,7 +4,13 @@ use super::Rule;
 
 /// All rules, sorted by id.
 pub fn all() -> &'static [&'static dyn Rule] {
-    &[]
+    &[
+        &super::hard_to_read::HardToRead,
+        &super::jargon::Jargon,
+        &super::subjective_term::SubjectiveTerm,
+        &super::vague_term::VagueTerm,
+        &super::woolly_term::WoollyTerm,
+    ]
 }
 
 /// A rule by id.

@@ -91,3 +91,48 @@ pub fn assert_suggestion_result(rule: &str, field: FieldName, text: &str, expect
         .unwrap_or_else(|| panic!("{rule} found nothing in {text:?}"));
     assert_eq!(apply_suggestion(text, first, 0).as_deref(), Some(expected));
 }
+
+#[path = "../../tests/support/placeholders.rs"]
+mod placeholders;
+pub use placeholders::fill_placeholders;
+
+/// Applies a finding's suggestion `index` with its placeholders filled in; returns the new
+/// text and the byte range the filled replacement occupies in it. `None` for advice and
+/// for a suggestion that does not exist.
+pub fn apply_filled(
+    text: &str,
+    finding: &RawFinding,
+    index: usize,
+) -> Option<(String, std::ops::Range<usize>)> {
+    let suggestion = finding.suggestions.get(index)?;
+    if suggestion.applicability == crate::finding::Applicability::DisplayOnly {
+        return None;
+    }
+    let replacement = fill_placeholders(&suggestion.replacement);
+    let span = match suggestion.target {
+        crate::finding::SuggestionTarget::Field => 0..text.len(),
+        crate::finding::SuggestionTarget::Range => finding.span.clone().unwrap_or(0..text.len()),
+    };
+    let before = text.get(..span.start)?;
+    let after = text.get(span.end..)?;
+    let inserted = before.len()..before.len() + replacement.len();
+    Some((format!("{before}{replacement}{after}"), inserted))
+}
+
+/// Every finding of every rule on a text as the given field of `plan`.
+pub fn all_findings(field: FieldName, text: &str, plan: &Plan) -> Vec<RawFinding> {
+    let profile = Profile::default_profile();
+    let calendar = Calendar::new(plan.region);
+    let field_ref = FieldRef {
+        field,
+        pointer: format!("/test/{}", field.id()),
+        text,
+        need_index: Some(0),
+        action_index: Some(0),
+    };
+    let options = crate::check::CheckOptions {
+        today: test_today(),
+        profile: &profile,
+    };
+    check_one_field(plan, &field_ref, options, &calendar)
+}

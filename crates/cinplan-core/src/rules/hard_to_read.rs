@@ -1,0 +1,295 @@
+//! `hard-to-read`: sentences too long or too hard for a family to follow.
+//!
+//! The measure is the Flesch reading ease of each sentence on its own:
+//!
+//! ```text
+//! 206.835 − 1.015 × words − 84.6 × (syllables ÷ words)
+//! ```
+//!
+//! (the usual formula, with one sentence). 60 and above is plain English; below 50 is
+//! "fairly difficult" and below 30 "very difficult". A sentence is scored only from
+//! [`MIN_WORDS_TO_SCORE`] words, because on a few words one long name swings the score
+//! wildly; any sentence over [`MAX_WORDS`] words is flagged whatever its score.
+//!
+//! Syllables are counted by a heuristic, as readability tools do: the groups of vowels
+//! (a, e, i, o, u, and y after the first letter) in each part of a word, after dropping a
+//! silent final "e" (not "-le"), a final "-es" and a final "-ed" not after "t" or "d", and
+//! not counting a silent "e" before "-ly", "-ful", "-less", "-ment" or "-ness"; at least
+//! one a word. A number counts one syllable. A capitalised word that does not start
+//! the sentence (a name, a day, a month) also counts one, since the family knows its own
+//! names and the calendar: "Tommy" and "February" are not what makes a sentence hard.
+
+use crate::finding::{RawFinding, RawSuggestion, Severity};
+use crate::rules::word_list;
+use crate::rules::{FieldContext, FieldName, Rule, RuleDocs, RuleMeta};
+
+/// See the module documentation.
+#[derive(Debug)]
+pub struct HardToRead;
+
+/// Sentences longer than this are flagged whatever their score.
+pub const MAX_WORDS: usize = 35;
+/// Sentences shorter than this are not scored.
+pub const MIN_WORDS_TO_SCORE: usize = 12;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "hard-to-read",
+    severity: Severity::Info,
+    smart: &[],
+    // Not the child's or the parents' views: their own words are recorded as said.
+    fields: &[
+        FieldName::Need,
+        FieldName::Action,
+        FieldName::ByWhom,
+        FieldName::ByWhen,
+        FieldName::Outcome,
+        FieldName::Progress,
+        FieldName::Visiting,
+        FieldName::ReviewFrequency,
+        FieldName::Contingency,
+        FieldName::ViewsOthers,
+    ],
+    source: "003 Child in Need plan (the plan should be clearly set out to avoid jargon); 004 \
+             KEEP IT SIMPLE!",
+    docs: RuleDocs {
+        summary: "Flags a sentence a family may not follow: more than 35 words, or (from 12 \
+                  words) a Flesch reading ease below the profile's threshold (50 by default).",
+        why: "City of York's guidance (004, KEEP IT SIMPLE!) says to always ask the child and \
+              parents if they understand what is written in their plan: if they can't \
+              understand what is being asked of them, how are they going to make progress? \
+              Leicestershire (003) asks for a plan set out clearly, and a child-friendly copy \
+              in words and pictures. Long sentences and long words are the two things that \
+              make text hard to follow, and the Flesch reading ease \
+              (206.835 − 1.015 × words per sentence − 84.6 × syllables per word) measures \
+              both. Each sentence is scored on its own; syllables are counted by a vowel-group \
+              heuristic, and names, days and months count as one syllable.",
+        example: "Consideration will be given to the appropriateness of commissioning additional \
+                  therapeutic intervention contingent upon the outcome of the multidisciplinary \
+                  assessment.",
+        instead: "Sam Jones will ask the GP to refer Tommy to a play therapist if the health \
+                  check on 4 December shows he needs one.",
+    },
+};
+
+/// A sentence's words and syllables.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Readability {
+    pub words: usize,
+    pub syllables: usize,
+}
+
+impl Readability {
+    /// Counts one sentence.
+    pub fn of_sentence(sentence: &str) -> Readability {
+        let mut words = 0;
+        let mut syllables = 0;
+        let mut first = true;
+        for token in sentence.split(|c: char| c.is_whitespace() || c == '/') {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty() {
+                continue;
+            }
+            words += 1;
+            let familiar = !first && word.chars().next().is_some_and(char::is_uppercase);
+            syllables += if familiar || !word.chars().any(char::is_alphabetic) {
+                1
+            } else {
+                word.split(['-', '\'', '’'])
+                    .filter(|part| !part.is_empty())
+                    .map(syllables_in)
+                    .sum::<usize>()
+                    .max(1)
+            };
+            first = false;
+        }
+        Readability { words, syllables }
+    }
+
+    /// Flesch reading ease of one sentence.
+    pub fn reading_ease(self) -> f64 {
+        if self.words == 0 {
+            return 100.0;
+        }
+        let words = self.words as f64;
+        206.835 - 1.015 * words - 84.6 * (self.syllables as f64 / words)
+    }
+}
+
+/// The vowel-group estimate of the syllables in one word (no hyphens).
+pub fn syllables_in(word: &str) -> usize {
+    let word: String = word
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if word.len() <= 3 {
+        return 1;
+    }
+    let silent_ed = !word.ends_with("ted") && !word.ends_with("ded");
+    let silent_es = !["ses", "zes", "ches", "shes", "ges", "ces", "xes"]
+        .iter()
+        .any(|ending| word.ends_with(ending));
+    let stem = match (word.strip_suffix("ed"), word.strip_suffix("es")) {
+        (Some(stem), _) if silent_ed => stem,
+        (_, Some(stem)) if silent_es => stem,
+        _ if !word.ends_with("le") => word.strip_suffix('e').unwrap_or(&word),
+        _ => &word,
+    };
+    let mut groups = 0;
+    let mut in_group = false;
+    for (index, character) in stem.chars().enumerate() {
+        let vowel =
+            matches!(character, 'a' | 'e' | 'i' | 'o' | 'u') || (character == 'y' && index > 0);
+        if vowel && !in_group {
+            groups += 1;
+        }
+        in_group = vowel;
+    }
+    // A silent "e" before a suffix ("safely", "statement", "carefully") formed its own
+    // group; after "l" it is sounded ("settlement" keeps three).
+    let silent_e_before_suffix = ["ely", "eful", "eless", "ement", "eness"]
+        .iter()
+        .any(|suffix| {
+            stem.find(suffix).is_some_and(|index| {
+                stem.get(..index)
+                    .and_then(|start| start.chars().last())
+                    .is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'l'))
+            })
+        });
+    let groups = if silent_e_before_suffix {
+        groups - 1
+    } else {
+        groups
+    };
+    groups.max(1)
+}
+
+impl Rule for HardToRead {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check_field(&self, context: &FieldContext<'_>, findings: &mut Vec<RawFinding>) {
+        let threshold = context.profile.readability_threshold;
+        for range in word_list::sentences(context.text) {
+            let Some(sentence) = context.text.get(range.clone()) else {
+                continue;
+            };
+            let counts = Readability::of_sentence(sentence);
+            let ease = counts.reading_ease();
+            let message = if counts.words > MAX_WORDS {
+                format!(
+                    "This sentence has {} words: a family may lose track of it. Split it into \
+                     shorter sentences of one idea each.",
+                    counts.words
+                )
+            } else if counts.words >= MIN_WORDS_TO_SCORE && ease < threshold {
+                format!(
+                    "This sentence is hard to read: its reading ease is {ease:.0}, below this \
+                     profile's {threshold:.0}. Use shorter, everyday words and shorter \
+                     sentences."
+                )
+            } else {
+                continue;
+            };
+            let mut finding = META.finding(context.pointer, Some(range), message);
+            finding.suggestions = vec![RawSuggestion::advice(
+                "Write it for the family",
+                "One idea a sentence, in the words the family uses: who will do what, and when.",
+            )];
+            findings.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_clean, assert_count, assert_flags};
+    use FieldName::{Action, Contingency, ViewsParents};
+
+    const RULE: &str = "hard-to-read";
+
+    #[test]
+    fn syllables_are_counted_by_vowel_groups() {
+        for (word, count) in [
+            ("the", 1),
+            ("made", 1),
+            ("Jones", 1),
+            ("little", 2),
+            ("Tommy", 2),
+            ("distressed", 2),
+            ("wanted", 2),
+            ("appointments", 3),
+            ("considered", 3),
+            ("strategy", 3),
+            ("discussion", 3),
+            ("multidisciplinary", 7),
+            ("yes", 1),
+            ("safely", 2),
+            ("statement", 2),
+            ("carefully", 3),
+            ("completely", 3),
+            ("homeless", 2),
+            ("settlement", 3),
+            ("agreement", 3),
+        ] {
+            assert_eq!(syllables_in(word), count, "{word}");
+        }
+    }
+
+    #[test]
+    fn names_numbers_and_hyphens_are_counted_fairly() {
+        let counts = Readability::of_sentence("Step-dad sees Tommy on 16 February 2027.");
+        assert_eq!(counts.words, 7);
+        // Step + dad + sees + Tommy(1) + on + 16 + February(1) + 2027
+        assert_eq!(counts.syllables, 8);
+    }
+
+    #[test]
+    fn reading_ease_follows_the_flesch_formula() {
+        let counts = Readability {
+            words: 20,
+            syllables: 30,
+        };
+        let expected = 206.835 - 1.015 * 20.0 - 84.6 * 1.5;
+        assert!((counts.reading_ease() - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_dense_sentence_is_flagged() {
+        assert_count(RULE, Action, META.docs.example, 1);
+    }
+
+    #[test]
+    fn a_very_long_plain_sentence_is_flagged_for_its_length() {
+        let text = "Mum will take Tommy to the park on Monday and then they will go to the \
+                    shop and buy some bread and milk and then they will walk home and have \
+                    tea and then Tommy will have a bath and go to bed.";
+        assert_flags(RULE, Action, text, text);
+    }
+
+    #[test]
+    fn short_plain_sentences_are_clean() {
+        assert_clean(
+            RULE,
+            Action,
+            "Sam will check the sleep diary at each weekly visit. Mum will fill it in every night.",
+        );
+        assert_clean(RULE, Action, "Multidisciplinary reassessment.");
+    }
+
+    #[test]
+    fn each_sentence_is_judged_on_its_own() {
+        let text = "Mum will walk Tommy to school. Consideration will be given to the \
+                    appropriateness of commissioning additional therapeutic intervention \
+                    contingent upon the multidisciplinary assessment.";
+        let start = text.find("Consideration").unwrap_or(0);
+        assert_flags(RULE, Contingency, text, &text[start..]);
+    }
+
+    #[test]
+    fn the_parents_views_are_not_scored() {
+        assert_clean(RULE, ViewsParents, META.docs.example);
+    }
+}
