@@ -1,5 +1,4 @@
 use cinplan_core::finding::{Applicability, Finding};
-use cinplan_core::rules::registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -44,16 +43,23 @@ pub fn MarkList(
                             }
                         }
                     };
-                    let open_on_focus = open.clone();
-                    let open_on_hover = open.clone();
-                    let toggle = {
-                        let key = key.clone();
-                        move |_| {
-                            editor
-                                .open_mark
-                                .set(if is_open.get_untracked() { None } else { Some(key.clone()) })
+                    // Escape closes and returns the keyboard to the mark; that focus must
+                    // not open the popover again.
+                    let returning_focus = StoredValue::new(false);
+                    let open_on_focus = {
+                        let open = open.clone();
+                        move || {
+                            if returning_focus.get_value() {
+                                returning_focus.set_value(false);
+                            } else {
+                                open();
+                            }
                         }
                     };
+                    let open_on_hover = open.clone();
+                    // A click opens (hover has usually opened it already; a toggle would
+                    // close it under the pointer). Escape or leaving the field closes it.
+                    let open_on_click = open.clone();
                     let quote = {
                         let finding = finding.clone();
                         move || {
@@ -66,10 +72,14 @@ pub fn MarkList(
                             }
                         }
                     };
-                    let summary = registry::find(&finding.rule)
-                        .map(|rule| rule.meta().docs.summary.to_owned())
-                        .filter(|summary| !summary.is_empty())
-                        .unwrap_or_else(|| finding.message.clone());
+                    // With a quote, the rule's name is enough here (the popover explains);
+                    // without one (a finding about a whole field or the plan), the message.
+                    let has_quote = finding.start.is_some();
+                    let summary = if has_quote {
+                        finding.rule.replace('-', " ")
+                    } else {
+                        finding.message.clone()
+                    };
                     let keyed_finding = finding.clone();
                     let button_for_keys = button_id.clone();
                     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
@@ -77,7 +87,9 @@ pub fn MarkList(
                             event.prevent_default();
                             event.stop_propagation();
                             editor.open_mark.set(None);
+                            returning_focus.set_value(true);
                             focus_element(&button_for_keys);
+                            returning_focus.set_value(false);
                             return;
                         }
                         // 1–9 apply the suggestion with that number, unless typing a reason.
@@ -114,7 +126,7 @@ pub fn MarkList(
                                 data-severity=severity.as_str()
                                 aria-expanded=move || if is_open.get() { "true" } else { "false" }
                                 aria-controls=popover_id.clone()
-                                on:click=toggle
+                                on:click=move |_| open_on_click()
                                 on:focus=move |_| open_on_focus()
                                 on:mouseenter=move |_| open_on_hover()
                             >
@@ -124,8 +136,12 @@ pub fn MarkList(
                                 <span class="visually-hidden">
                                     {format!("{}: ", marks::severity_word(severity))}
                                 </span>
-                                {quote}
-                                <span class="mark-summary">{summary}</span>
+                                <span class="mark-text">
+                                    {quote}
+                                    <span class=if has_quote { "mark-rule" } else { "mark-message" }>
+                                        {summary}
+                                    </span>
+                                </span>
                             </button>
                             <Show when=move || is_open.get()>
                                 <FindingPopover

@@ -52,6 +52,7 @@ pub fn PlanList() -> impl IntoView {
                 class="button button-secondary"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls="plan-list-panel"
+                id="my-plans-button"
                 data-testid="my-plans"
                 on:click=move |_| {
                     editor.save_now();
@@ -67,6 +68,7 @@ pub fn PlanList() -> impl IntoView {
                 on:keydown=move |event: leptos::ev::KeyboardEvent| {
                     if event.key() == "Escape" {
                         open.set(false);
+                        crate::components::mark_list::focus_element("my-plans-button");
                     }
                 }
             >
