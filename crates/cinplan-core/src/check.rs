@@ -2,12 +2,15 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 use crate::calendar::Calendar;
 use crate::finding::{Finding, RawFinding};
-use crate::plan::Plan;
+use crate::plan::{IgnoredFinding, Plan};
 use crate::profile::Profile;
 use crate::rules::{registry, FieldContext, FieldName, PlanContext};
+use crate::summary::{summarise, SmartSummary};
+use crate::text::Utf16Index;
 use crate::timescale::{read_timescale, ReadingContext};
 
 /// What a check needs besides the plan.
@@ -24,6 +27,9 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
     /// Findings the plan's suppressions silenced, kept so they stay countable.
     pub ignored: Vec<Finding>,
+    /// Which SMART letters each row and the plan meet, counts and a score.
+    #[serde(default)]
+    pub summary: SmartSummary,
 }
 
 /// One free-text field of a plan: its name, pointer, text and row.
@@ -92,9 +98,10 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
     fields
 }
 
-/// The calendar a plan's dates count in under a profile.
-pub fn calendar_for(plan: &Plan, _profile: &Profile) -> Calendar {
-    Calendar::new(plan.region)
+/// The calendar a plan's dates count in under a profile: the region's bank holidays plus
+/// the profile's local closure days.
+pub fn calendar_for(plan: &Plan, profile: &Profile) -> Calendar {
+    Calendar::new(plan.region).with_closures(profile.closure_days.iter().copied())
 }
 
 /// Checks one field in the context of its plan. Returns raw findings (byte ranges), with
@@ -143,6 +150,23 @@ pub fn check_one_field(
     findings
 }
 
+/// `findings` without those another finding makes redundant (see [`SUPERSEDES`]). Applied
+/// to what is published, not to each rule's own results, so a rule's tests see everything
+/// it finds.
+fn without_superseded(findings: Vec<RawFinding>) -> Vec<RawFinding> {
+    let superseded = superseded_by_others(
+        &findings
+            .iter()
+            .map(|finding| (finding.rule, finding.pointer.as_str(), finding.span.clone()))
+            .collect::<Vec<_>>(),
+    );
+    findings
+        .into_iter()
+        .zip(superseded)
+        .filter_map(|(finding, superseded)| (!superseded).then_some(finding))
+        .collect()
+}
+
 fn apply_profile(findings: &mut Vec<RawFinding>, profile: &Profile) {
     findings.retain_mut(
         |finding| match profile.rule_severity(finding.rule, finding.severity) {
@@ -155,18 +179,16 @@ fn apply_profile(findings: &mut Vec<RawFinding>, profile: &Profile) {
     );
 }
 
-/// Checks a whole plan: every field, then the plan-level rules; applies the plan's
-/// suppressions; sorts. Never panics.
+/// Checks a whole plan: every field, then the plan-level rules; drops findings another rule
+/// says better (see [`SUPERSEDES`]); applies the plan's suppressions; sorts; summarises.
+/// Never panics.
 pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
     let calendar = calendar_for(plan, options.profile);
-    let mut published = Vec::new();
-    for field in fields(plan) {
-        for finding in check_one_field(plan, &field, options, &calendar) {
-            published.push((
-                finding.publish(field.text),
-                flagged_text(&finding, field.text),
-                field.field.id(),
-            ));
+    let all_fields = fields(plan);
+    let mut located: Vec<Located> = Vec::new();
+    for field in &all_fields {
+        for finding in check_one_field(plan, field, options, &calendar) {
+            located.push(Located::new(&finding, Some(field)));
         }
     }
     let context = PlanContext {
@@ -187,20 +209,222 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
     }
     apply_profile(&mut plan_findings, options.profile);
     for finding in plan_findings {
-        published.push((finding.publish(""), String::new(), ""));
+        let field = all_fields
+            .iter()
+            .find(|field| field.pointer == finding.pointer);
+        located.push(Located::new(&finding, field));
     }
+    let superseded = superseded_by_others(
+        &located
+            .iter()
+            .map(|item| {
+                (
+                    item.finding.rule.as_str(),
+                    item.finding.pointer.as_str(),
+                    item.finding
+                        .start
+                        .zip(item.finding.end)
+                        .map(|(start, end)| start..end),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
 
     let mut report = CheckReport::default();
-    for (finding, text, field) in published {
-        if is_suppressed(plan, &finding, &text, field) {
-            report.ignored.push(finding);
+    for (item, superseded) in located.into_iter().zip(superseded) {
+        if superseded {
+            continue;
+        }
+        if is_suppressed(plan, &item.finding.rule, &item.key) {
+            report.ignored.push(item.finding);
         } else {
-            report.findings.push(finding);
+            report.findings.push(item.finding);
         }
     }
     sort_findings(&mut report.findings);
     sort_findings(&mut report.ignored);
+    report.summary = summarise(plan, &report.findings, report.ignored.len());
     report
+}
+
+/// A published finding with the key its suppression is matched by.
+struct Located {
+    finding: Finding,
+    key: SuppressionKey,
+}
+
+impl Located {
+    /// `field` is the free-text field the finding points at, if it points at one.
+    fn new(finding: &RawFinding, field: Option<&FieldRef<'_>>) -> Located {
+        match field {
+            Some(field) => Located {
+                finding: finding.publish(field.text),
+                key: SuppressionKey::of_text(field, &flagged_text(finding, field.text)),
+            },
+            // A date, a review or the plan itself: there is no text to range over.
+            None => Located {
+                finding: RawFinding {
+                    span: None,
+                    ..finding.clone()
+                }
+                .publish(""),
+                key: SuppressionKey::of_pointer(&finding.pointer),
+            },
+        }
+    }
+}
+
+/// What an ignored occurrence is recognised by: the field's name and the flagged text (or,
+/// when the flagged text is empty or the finding is not on a text field, its pointer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuppressionKey {
+    /// The field's name (`by_when`), `""` for anything that is not a free-text field.
+    pub field: String,
+    pub text: String,
+}
+
+impl SuppressionKey {
+    fn of_text(field: &FieldRef<'_>, flagged: &str) -> SuppressionKey {
+        // An empty field has no text to recognise it by: ignoring one empty "By when" must
+        // not ignore every empty "By when" of the plan, so it is keyed by where it is.
+        if flagged.trim().is_empty() {
+            return SuppressionKey {
+                field: field.field.id().to_owned(),
+                text: field.pointer.clone(),
+            };
+        }
+        SuppressionKey {
+            field: field.field.id().to_owned(),
+            text: flagged.to_owned(),
+        }
+    }
+
+    fn of_pointer(pointer: &str) -> SuppressionKey {
+        SuppressionKey {
+            field: String::new(),
+            text: pointer.to_owned(),
+        }
+    }
+
+    /// The key of a published finding of `plan` (ranges in UTF-16 code units).
+    pub fn of_finding(plan: &Plan, finding: &Finding) -> SuppressionKey {
+        let all_fields = fields(plan);
+        let Some(field) = all_fields
+            .iter()
+            .find(|field| field.pointer == finding.pointer)
+        else {
+            return SuppressionKey::of_pointer(&finding.pointer);
+        };
+        let flagged = match (finding.start, finding.end) {
+            (Some(start), Some(end)) => {
+                let index = Utf16Index::new(field.text);
+                field
+                    .text
+                    .get(index.to_byte(start)..index.to_byte(end))
+                    .unwrap_or(field.text)
+            }
+            _ => field.text,
+        };
+        SuppressionKey::of_text(field, flagged)
+    }
+}
+
+/// The record that ignores this one occurrence of `finding` in `plan`, with the user's
+/// reason. Add it to `plan.suppressions.ignored`; it keeps matching after edits elsewhere
+/// in the plan and after rows move, because it is keyed by the rule, the field's name and
+/// the flagged text rather than by position.
+pub fn ignore_finding(plan: &Plan, finding: &Finding, reason: &str) -> IgnoredFinding {
+    let key = SuppressionKey::of_finding(plan, finding);
+    IgnoredFinding {
+        rule: finding.rule.clone(),
+        pointer: finding.pointer.clone(),
+        field: key.field,
+        text: key.text,
+        reason: reason.trim().to_owned(),
+        extra: Default::default(),
+    }
+}
+
+/// Ignores one occurrence of `finding` in `plan`; does nothing if it is already ignored.
+pub fn ignore_in_plan(plan: &mut Plan, finding: &Finding, reason: &str) {
+    let ignored = ignore_finding(plan, finding, reason);
+    let already = plan.suppressions.ignored.iter().any(|existing| {
+        existing.rule == ignored.rule
+            && existing.field == ignored.field
+            && existing.text == ignored.text
+    });
+    if !already {
+        plan.suppressions.ignored.push(ignored);
+    }
+}
+
+/// Turns a rule off for this plan (`off`), or back on; its findings then count as ignored.
+pub fn set_rule_off(plan: &mut Plan, rule: &str, off: bool) {
+    plan.suppressions
+        .rules_off
+        .retain(|existing| existing != rule);
+    if off {
+        plan.suppressions.rules_off.push(rule.to_owned());
+    }
+}
+
+/// How one rule's finding makes another's redundant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Overlap {
+    /// The other's range lies inside this one's.
+    Inside,
+    /// Both flag exactly the same range.
+    Same,
+}
+
+/// When two rules flag the same words, only the more specific speaks: `(speaks, silenced,
+/// how)`. In "By when", "Ongoing" and other words that name no time are `vague-timescale`'s
+/// (which proposes a timescale from the plan's dates), so `vague-term` and `woolly-term`
+/// keep quiet on the words it flags; a feeling in an outcome is `outcome-not-measurable`'s;
+/// a "TBC" that is the whole "By whom" or contingency is `unnamed-owner`'s or
+/// `no-contingency`'s. Findings on other words of the same field are all kept.
+const SUPERSEDES: &[(&str, &str, Overlap)] = &[
+    ("vague-timescale", "vague-term", Overlap::Inside),
+    ("vague-timescale", "woolly-term", Overlap::Inside),
+    ("outcome-not-measurable", "subjective-term", Overlap::Inside),
+    ("outcome-not-measurable", "woolly-term", Overlap::Inside),
+    ("outcome-not-measurable", "vague-term", Overlap::Inside),
+    ("unnamed-owner", "vague-term", Overlap::Same),
+    ("unnamed-owner", "woolly-term", Overlap::Same),
+    ("no-contingency", "vague-term", Overlap::Same),
+    ("no-contingency", "woolly-term", Overlap::Same),
+];
+
+/// For each `(rule, pointer, range)`, whether another finding makes it redundant (see
+/// [`SUPERSEDES`]). A missing range stands for the whole field.
+fn superseded_by_others(findings: &[(&str, &str, Option<Range<usize>>)]) -> Vec<bool> {
+    findings
+        .iter()
+        .map(|(rule, pointer, range)| {
+            findings
+                .iter()
+                .any(|(other_rule, other_pointer, other_range)| {
+                    other_pointer == pointer
+                        && SUPERSEDES.iter().any(|(speaks, silenced, overlap)| {
+                            speaks == other_rule
+                                && silenced == rule
+                                && covers(other_range.as_ref(), range.as_ref(), *overlap)
+                        })
+                })
+        })
+        .collect()
+}
+
+fn covers(outer: Option<&Range<usize>>, inner: Option<&Range<usize>>, overlap: Overlap) -> bool {
+    match (outer, inner, overlap) {
+        (None, None, _) => true,
+        (None, Some(_), Overlap::Inside) => true,
+        (None, Some(_), Overlap::Same) | (Some(_), None, _) => false,
+        (Some(outer), Some(inner), Overlap::Inside) => {
+            outer.start <= inner.start && inner.end <= outer.end
+        }
+        (Some(outer), Some(inner), Overlap::Same) => outer == inner,
+    }
 }
 
 /// Checks a single text as if it were the named field of `plan` (or of a blank plan).
@@ -226,10 +450,11 @@ pub fn check_field(
         need_index: None,
         action_index: None,
     };
-    let mut findings: Vec<Finding> = check_one_field(plan, &field_ref, options, &calendar)
-        .iter()
-        .map(|finding| finding.publish(text))
-        .collect();
+    let mut findings: Vec<Finding> =
+        without_superseded(check_one_field(plan, &field_ref, options, &calendar))
+            .iter()
+            .map(|finding| finding.publish(text))
+            .collect();
     sort_findings(&mut findings);
     findings
 }
@@ -243,11 +468,11 @@ fn flagged_text(finding: &RawFinding, text: &str) -> String {
         .to_owned()
 }
 
-fn is_suppressed(plan: &Plan, finding: &Finding, text: &str, field: &str) -> bool {
+fn is_suppressed(plan: &Plan, rule: &str, key: &SuppressionKey) -> bool {
     let suppressions = &plan.suppressions;
-    suppressions.rules_off.contains(&finding.rule)
+    suppressions.rules_off.iter().any(|off| off == rule)
         || suppressions.ignored.iter().any(|ignored| {
-            ignored.rule == finding.rule && ignored.field == field && ignored.text == text
+            ignored.rule == rule && ignored.field == key.field && ignored.text == key.text
         })
 }
 
@@ -256,4 +481,71 @@ pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (&a.pointer, a.start, a.end, &a.rule).cmp(&(&b.pointer, b.start, b.end, &b.rule))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_more_specific_rule_silences_another_on_the_same_words() {
+        let findings = [
+            ("vague-timescale", "/needs/0/actions/0/by_when", Some(0..7)),
+            ("vague-term", "/needs/0/actions/0/by_when", Some(0..7)),
+            ("woolly-term", "/needs/0/actions/0/by_when", Some(12..21)),
+            ("vague-term", "/needs/1/actions/0/by_when", Some(0..7)),
+        ];
+        assert_eq!(superseded_by_others(&findings), [false, true, false, false]);
+    }
+
+    #[test]
+    fn inside_and_same_ranges_are_told_apart() {
+        // "will be happier": subjective-term's "happier" lies inside.
+        let outcome = [
+            ("outcome-not-measurable", "/o", Some(6..21)),
+            ("subjective-term", "/o", Some(15..21)),
+        ];
+        assert_eq!(superseded_by_others(&outcome), [false, true]);
+        // "TBC" as the whole "By whom", but a woolly word beside a name is kept.
+        let by_whom = [
+            ("unnamed-owner", "/w", Some(0..3)),
+            ("woolly-term", "/w", Some(0..3)),
+            ("unnamed-owner", "/x", Some(0..20)),
+            ("woolly-term", "/x", Some(10..16)),
+        ];
+        assert_eq!(superseded_by_others(&by_whom), [false, true, false, false]);
+        // A finding on the whole field covers any range inside it.
+        let whole = [
+            ("no-contingency", "/c", None),
+            ("vague-term", "/c", Some(0..4)),
+        ];
+        assert_eq!(superseded_by_others(&whole), [false, false]);
+        assert!(covers(None, Some(&(0..4)), Overlap::Inside));
+    }
+
+    #[test]
+    fn plan_level_findings_on_a_text_field_are_ranged_over_that_text() {
+        let mut plan = Plan::new_blank();
+        plan.contingency = "  TBC".to_owned();
+        let profile = Profile::default_profile();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let report = check_plan(
+            &plan,
+            CheckOptions {
+                today,
+                profile: &profile,
+            },
+        );
+        let contingency = report
+            .findings
+            .iter()
+            .find(|finding| finding.rule == "no-contingency")
+            .unwrap_or_else(|| panic!("{:#?}", report.findings));
+        assert_eq!((contingency.start, contingency.end), (Some(2), Some(5)));
+        let key = SuppressionKey::of_finding(&plan, contingency);
+        assert_eq!(
+            (key.field.as_str(), key.text.as_str()),
+            ("contingency", "TBC")
+        );
+    }
 }

@@ -15,6 +15,7 @@ pub mod ics;
 pub mod plan;
 pub mod profile;
 pub mod rules;
+pub mod summary;
 pub mod text;
 pub mod timeline;
 pub mod timescale;

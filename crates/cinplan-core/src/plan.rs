@@ -385,7 +385,7 @@ impl Plan {
                     } else {
                         format!("field {pointer}")
                     },
-                    describe_json_error(inner)
+                    explain_date_error(describe_json_error(inner))
                 ),
                 pointer,
                 line: Some(inner.line()),
@@ -412,7 +412,7 @@ impl Plan {
 }
 
 /// serde_json's message without its trailing " at line L column C" (we report those apart).
-fn describe_json_error(error: &serde_json::Error) -> String {
+pub(crate) fn describe_json_error(error: &serde_json::Error) -> String {
     let text = error.to_string();
     match text.rfind(" at line ") {
         Some(index) => text[..index].to_owned(),
@@ -420,7 +420,27 @@ fn describe_json_error(error: &serde_json::Error) -> String {
     }
 }
 
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+/// chrono's reasons for refusing a date ("input is out of range") mean nothing to a
+/// practitioner; say what a date must look like instead.
+fn explain_date_error(message: String) -> String {
+    const CHRONO_DATE_ERRORS: [&str; 5] = [
+        "input is out of range",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "no possible date and time matching input",
+    ];
+    if CHRONO_DATE_ERRORS.contains(&message.as_str()) {
+        format!(
+            "this is not a real date ({message}): write a date that exists as YYYY-MM-DD, \
+             for example 2026-12-28"
+        )
+    } else {
+        message
+    }
+}
+
+pub(crate) fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
     for segment in path.iter() {

@@ -228,7 +228,8 @@ fn every_suggestion_on_the_corpus_fixes_its_finding_and_is_clean_itself() {
                         example.place, finding.rule, example.text
                     ));
                 }
-                let problems = problems_in_rewrite(&result, &inserted, example.field, &plan);
+                let problems =
+                    problems_in_rewrite(&example.text, &result, &inserted, example.field, &plan);
                 if !problems.is_empty() {
                     failures.push(format!(
                         "  {} {}: the rewrite {result:?} is flagged: {}",

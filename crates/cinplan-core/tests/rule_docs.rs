@@ -119,7 +119,7 @@ fn every_rewrite_suggested_for_a_docs_example_is_clean() {
                         continue;
                     };
                     applied += 1;
-                    let problems = problems_in_rewrite(&result, &inserted, field, &plan);
+                    let problems = problems_in_rewrite(text, &result, &inserted, field, &plan);
                     assert!(
                         problems.is_empty(),
                         "{} suggests {:?} for {text:?} in {field:?}, which is flagged: {problems:#?}",

@@ -23,6 +23,42 @@ mod vague_term;
 mod woolly_term;
 pub(crate) mod word_list;
 
+// Helpers shared by the structural rules.
+pub mod facts;
+pub mod limits;
+pub mod people;
+#[cfg(test)]
+pub mod plan_testing;
+
+pub mod after_first_review;
+pub mod beyond_trajectory;
+pub mod copy_late;
+pub mod date_in_past;
+pub mod drift;
+pub mod empty_field;
+pub mod first_visit_late;
+pub mod hidden_actor;
+pub mod meeting_late;
+pub mod missing_timescale;
+pub mod negative_framing;
+pub mod no_child_view;
+pub mod no_contingency;
+pub mod no_parent_view;
+pub mod no_review_frequency;
+pub mod no_visiting_frequency;
+pub mod non_working_day;
+pub mod outcome_not_child_focused;
+pub mod outcome_not_measurable;
+pub mod owner_churn;
+pub mod reviews_too_far_apart;
+pub mod third_review_chair;
+pub mod unnamed_owner;
+pub mod unparsed_date;
+pub mod unrealistic_action;
+pub mod vague_need;
+pub mod vague_timescale;
+pub mod visits_too_far_apart;
+
 /// The free-text fields a practitioner types, which the rules read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -94,11 +94,11 @@ pub fn assert_suggestion_result(rule: &str, field: FieldName, text: &str, expect
 
 #[path = "../../tests/support/placeholders.rs"]
 mod placeholders;
-pub use placeholders::fill_placeholders;
+pub use placeholders::{changed_words, fill_placeholders};
 
 /// Applies a finding's suggestion `index` with its placeholders filled in; returns the new
-/// text and the byte range the filled replacement occupies in it. `None` for advice and
-/// for a suggestion that does not exist.
+/// text and the byte range of the words the replacement changed in it. `None` for advice
+/// and for a suggestion that does not exist.
 pub fn apply_filled(
     text: &str,
     finding: &RawFinding,
@@ -115,7 +115,8 @@ pub fn apply_filled(
     };
     let before = text.get(..span.start)?;
     let after = text.get(span.end..)?;
-    let inserted = before.len()..before.len() + replacement.len();
+    let changed = changed_words(text.get(span)?, &replacement);
+    let inserted = before.len() + changed.start..before.len() + changed.end;
     Some((format!("{before}{replacement}{after}"), inserted))
 }
 

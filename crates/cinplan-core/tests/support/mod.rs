@@ -49,7 +49,7 @@ pub fn is_serious(finding: &Finding) -> bool {
 }
 
 /// Applies suggestion `index` of `finding` with its placeholders filled; returns the new
-/// text and the byte range of the filled replacement in it. `None` for advice.
+/// text and the byte range of the words the replacement changed in it. `None` for advice.
 pub fn apply(text: &str, finding: &Finding, index: usize) -> Option<(String, Range<usize>)> {
     let suggestion = finding.suggestions.get(index)?;
     if suggestion.applicability == Applicability::DisplayOnly {
@@ -62,24 +62,38 @@ pub fn apply(text: &str, finding: &Finding, index: usize) -> Option<(String, Ran
     };
     let before = text.get(..span.start)?;
     let after = text.get(span.end..)?;
-    let inserted = before.len()..before.len() + replacement.len();
+    let changed = placeholders::changed_words(text.get(span)?, &replacement);
+    let inserted = before.len() + changed.start..before.len() + changed.end;
     Some((format!("{before}{replacement}{after}"), inserted))
 }
 
-/// The serious findings of the new text that overlap the inserted replacement: a rewrite
-/// must never itself be vague.
+/// The serious findings of `result` (the rewrite of `original`) on words the rewrite put
+/// in: a rewrite must never itself be vague. A finding that reaches beyond those words was
+/// about the text around the rewrite; a judgement on the whole field that `original` had
+/// too ("names no person") was not the rewrite's doing.
 pub fn problems_in_rewrite(
+    original: &str,
     result: &str,
     inserted: &Range<usize>,
     field: FieldName,
     plan: &Plan,
 ) -> Vec<Finding> {
+    let before: Vec<String> = check(original, field, plan)
+        .into_iter()
+        .map(|finding| finding.rule)
+        .collect();
+    let whole = result.len() - result.trim_start().len()..result.trim_end().len();
     check(result, field, plan)
         .into_iter()
         .filter(|finding| {
+            let Some(span) = byte_span(result, finding) else {
+                return false;
+            };
+            let about_the_whole_field_as_before = span == whole && before.contains(&finding.rule);
             is_serious(finding)
-                && byte_span(result, finding)
-                    .is_some_and(|span| span.start < inserted.end && inserted.start < span.end)
+                && inserted.start <= span.start
+                && span.end <= inserted.end
+                && !about_the_whole_field_as_before
         })
         .collect()
 }
