@@ -26,7 +26,7 @@ pub fn lane(kind: EventKind) -> usize {
         | EventKind::TrajectoryTarget
         | EventKind::TrajectoryLimit
         | EventKind::AssessmentUpdateDue => 2,
-        EventKind::ActionDue | EventKind::ActionSession => 3,
+        EventKind::ActionDue | EventKind::ActionSession | EventKind::ActionStart => 3,
     }
 }
 
