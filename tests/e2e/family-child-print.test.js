@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openEditor, openExample, assertClean } from "./lib/editor.js";
 import { axeViolations } from "./lib/harness.js";
-import { showView, pdfPageCount } from "./lib/views.js";
+import { showView, pdfPageCount, readPlan } from "./lib/views.js";
 
 test("child's version shows parts with pictures and prints on one or two A4 pages", async (t) => {
   const { page, seen } = await openEditor(t);
@@ -47,3 +47,31 @@ test("family view prints without the editing boxes", async (t) => {
   assert.ok(pdfPageCount(pdf) >= 1);
   await assertClean(page, seen);
 });
+
+test("the practitioner's plan prints as an A4 table with its next dates", async (t) => {
+  const { page, seen } = await openEditor(t);
+  await openExample(page, "tommy-good");
+  await page.emulateMedia({ media: "print" });
+  // The editor (its boxes, buttons and chart) is not printed; the clean table is.
+  assert.equal(await page.locator('[data-testid="row-0"]').isVisible(), false);
+  assert.equal(await page.locator(".header").isVisible(), false);
+  const table = page.locator('[data-testid="print-table"]');
+  assert.equal(await table.isVisible(), true);
+  const rows = await table.locator("tbody tr").count();
+  assert.equal(rows, await readTommyActions(), "one row per action");
+  const text = await table.innerText();
+  assert.match(text, /New Way/);
+  assert.match(text, /16 February 2027/, "due dates from the timeline");
+  assert.ok((await page.locator('[data-testid="print-dates"] tbody tr').count()) > 0, "next dates listed");
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  assert.match(pdf.toString("latin1"), /\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12](\.\d+)?\s*\]/, "A4 pages");
+  assert.ok(pdfPageCount(pdf) >= 1);
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await page.locator('[data-testid="print-sheet"]').isVisible(), false, "hidden on screen");
+  await assertClean(page, seen);
+});
+
+async function readTommyActions() {
+  const plan = readPlan("crates/cinplan-core/tests/fixtures/tommy-good.json");
+  return plan.needs.reduce((sum, need) => sum + need.actions.length, 0);
+}

@@ -25,6 +25,7 @@ use components::family_view::FamilyView;
 use components::notices::Notices;
 use components::plan_details::PlanDetails;
 use components::plan_table::PlanTable;
+use components::print_sheet::PrintSheet;
 use components::records::Records;
 use components::review_view::ReviewView;
 use components::timeline_section::TimelineSection;
@@ -123,6 +124,7 @@ pub fn App() -> impl IntoView {
                         </div>
                         <TimelineSection />
                         <Records />
+                        <PrintSheet />
                     </div>
                 }
                 .into_any(),

@@ -14,6 +14,7 @@ pub mod plain_words;
 pub mod plan_details;
 pub mod plan_list;
 pub mod plan_table;
+pub mod print_sheet;
 pub mod records;
 pub mod review_view;
 pub mod smart_badges;

@@ -4,8 +4,9 @@
 
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use cinplan_core::check::fields;
-use cinplan_core::plan::Plan;
+use cinplan_core::plan::{Plan, PlanDates};
 use cinplan_core::profile::Profile;
 use cinplan_core::training::{self, Exercise};
 use gloo_timers::callback::Timeout;
@@ -16,6 +17,25 @@ use crate::pointer;
 use crate::state::use_editor;
 
 const CHECK_DELAY: Duration = Duration::from_millis(180);
+
+type DateSlot = fn(&mut PlanDates) -> &mut Option<NaiveDate>;
+
+/// The plan's dates a trainee can set: (id, label, the date in the plan).
+const DATE_FIELDS: [(&str, &str, DateSlot); 5] = [
+    ("assessment_completed", "Assessment completed", |dates| {
+        &mut dates.assessment_completed
+    }),
+    ("allocated", "Allocated", |dates| &mut dates.allocated),
+    ("planning_meeting", "Planning meeting", |dates| {
+        &mut dates.planning_meeting
+    }),
+    ("plan_circulated", "Plan sent to the family", |dates| {
+        &mut dates.plan_circulated
+    }),
+    ("first_review", "First review", |dates| {
+        &mut dates.first_review
+    }),
+];
 
 #[component]
 pub fn TrainingView() -> impl IntoView {
@@ -78,25 +98,37 @@ fn Workspace(
     let attempt =
         Memo::new(move |_| checked.with(|plan| training::attempt(exercise, plan, &profile)));
     let comparing = RwSignal::new(false);
-    // The workspace's fields never change shape: the trainee rewrites the words.
-    let field_list: Vec<(String, String)> = plan.with_untracked(|plan| {
-        fields(plan)
-            .into_iter()
-            .map(|field| {
-                let label = match (field.need_index, field.action_index) {
-                    (Some(need), Some(action)) => format!(
-                        "Need {}, action {}: {}",
-                        need + 1,
-                        action + 1,
-                        field.field.label()
-                    ),
-                    (Some(need), None) => format!("Need {}: {}", need + 1, field.field.label()),
-                    _ => field.field.label().to_owned(),
-                };
-                (field.pointer, label)
-            })
-            .collect()
+    // The boxes are rebuilt only when an action is added, never while typing.
+    let field_list = Memo::new(move |_| {
+        plan.with(|plan| {
+            fields(plan)
+                .into_iter()
+                .map(|field| {
+                    let label = match (field.need_index, field.action_index) {
+                        (Some(need), Some(action)) => format!(
+                            "Need {}, action {}: {}",
+                            need + 1,
+                            action + 1,
+                            field.field.label()
+                        ),
+                        (Some(need), None) => format!("Need {}: {}", need + 1, field.field.label()),
+                        _ => field.field.label().to_owned(),
+                    };
+                    (field.pointer, label)
+                })
+                .collect::<Vec<_>>()
+        })
     });
+    let need_count = Memo::new(move |_| plan.with(|plan| plan.needs.len()));
+    let add_action = move |need: usize| {
+        plan.update(|plan| {
+            if let Some(need) = plan.needs.get_mut(need) {
+                need.actions.push(Default::default());
+            }
+        });
+        checked.set(plan.get_untracked());
+        editor.announce(format!("An empty action was added to need {}.", need + 1));
+    };
     let back = move |_| open.set(None);
     let status = move || {
         let score = attempt.with(|attempt| attempt.score);
@@ -136,7 +168,8 @@ fn Workspace(
             </p>
             <div class="workspace-grid">
                 <div class="workspace-fields">
-                    {field_list
+                    {move || field_list
+                        .get()
                         .into_iter()
                         .map(|(field_pointer, label)| {
                             let reading = field_pointer.clone();
@@ -159,6 +192,61 @@ fn Workspace(
                             }
                         })
                         .collect_view()}
+                    <fieldset class="workspace-dates">
+                        <legend>"Dates"</legend>
+                        {DATE_FIELDS
+                            .into_iter()
+                            .map(|(id, label, slot)| {
+                                let input_id = format!("training-date-{id}");
+                                view! {
+                                    <div class="workspace-date">
+                                        <label for=input_id.clone()>{label}</label>
+                                        <input
+                                            id=input_id.clone()
+                                            type="date"
+                                            data-testid=input_id
+                                            data-date=id
+                                            prop:value=move || {
+                                                plan.with(|plan| {
+                                                    let mut dates = plan.dates.clone();
+                                                    slot(&mut dates)
+                                                        .map(|date| date.format("%Y-%m-%d").to_string())
+                                                        .unwrap_or_default()
+                                                })
+                                            }
+                                            on:change=move |event| {
+                                                let value = NaiveDate::parse_from_str(
+                                                    &event_target_value(&event),
+                                                    "%Y-%m-%d",
+                                                )
+                                                .ok();
+                                                plan.update(|plan| *slot(&mut plan.dates) = value);
+                                                checked.set(plan.get_untracked());
+                                            }
+                                        />
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                    <div class="workspace-add">
+                        {move || {
+                            (0..need_count.get())
+                                .map(|need| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="button-small"
+                                            data-testid=format!("training-add-action-{need}")
+                                            on:click=move |_| add_action(need)
+                                        >
+                                            {format!("Add an action to need {}", need + 1)}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </div>
                 </div>
                 <div class="workspace-hints">
                     <h3>"Hints"</h3>
