@@ -74,7 +74,7 @@ test("full storage is reported plainly and the editor keeps working", async (t) 
   assert.match(await notice.innerText(), /storage for cinplan is full/);
   assert.match(await notice.innerText(), /Save plan file/);
   // Checks still run, in memory.
-  assert.equal(await marks(page, 0, "by_when").first().getAttribute("data-rule"), "vague-term");
+  assert.equal(await marks(page, 0, "by_when").first().getAttribute("data-severity"), "error");
   assert.deepEqual(seen.pageErrors, []);
 });
 

@@ -18,12 +18,13 @@ test("the region is chosen in the plan details and saved with the plan", async (
 
 test("a loaded profile file changes the checks, and a bad one is refused", async (t) => {
   const { page } = await openEditor(t);
-  await typeInto(field(page, 0, "by_when"), "Ongoing");
+  await typeInto(field(page, 0, "action"), "Mum will register Tommy with a dentist ASAP.");
   await settled(page);
-  const vague = page.locator('[data-testid="row-0"] .field[data-field="by_when"] .marks [data-rule="vague-term"]');
+  const vague = page.locator('[data-testid="row-0"] .field[data-field="action"] .marks [data-rule="vague-term"]');
   assert.equal(await vague.count(), 1);
 
   const profile = {
+    extends: "default",
     id: "no-vague-words",
     name: "Test profile without vague-term",
     rules: { "vague-term": { enabled: false } },

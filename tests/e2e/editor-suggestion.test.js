@@ -40,13 +40,16 @@ test("a number key applies that suggestion; Tab moves through the placeholders",
   await marks(page, 0, "by_when").first().focus();
   await page.locator('[data-testid="row-0"] [data-testid="popover"]').waitFor();
   await page.keyboard.press("1");
+  // The first suggestion has (at least) two [placeholders]: the first is selected.
   const value = await byWhen.inputValue();
-  assert.match(value, /^every \[2 weeks\] from \[start date\] until the review on /i);
-  assert.equal(await selected(byWhen), "[2 weeks]");
+  const placeholders = value.match(/\[[^\]]*\]/g) ?? [];
+  assert.ok(placeholders.length >= 2, `placeholders in ${value}`);
+  assert.equal(await selected(byWhen), placeholders[0]);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "field-by_when");
-  await page.keyboard.type("3 weeks");
+  await page.keyboard.type("3");
   await page.keyboard.press("Tab");
-  assert.equal(await selected(byWhen), "[start date]");
+  assert.equal(await selected(byWhen), placeholders[1]);
   await page.keyboard.type("30 November 2026");
-  assert.match(await byWhen.inputValue(), /^every 3 weeks from 30 November 2026 until the review on /i);
+  const filled = value.replace(placeholders[0], "3").replace(placeholders[1], "30 November 2026");
+  assert.equal(await byWhen.inputValue(), filled);
 });

@@ -9,7 +9,6 @@ pub mod files;
 pub mod marks;
 pub mod pointer;
 pub mod rows;
-pub mod smart;
 pub mod state;
 pub mod storage;
 pub mod timeline_view;

@@ -194,7 +194,10 @@ mod tests {
 
     #[test]
     fn overlapping_marks_show_the_most_severe() {
-        let findings = [finding(0, 10, Severity::Info), finding(4, 6, Severity::Error)];
+        let findings = [
+            finding(0, 10, Severity::Info),
+            finding(4, 6, Severity::Error),
+        ];
         let pieces = segments("abcdefghij", &findings);
         let marked: Vec<_> = pieces.iter().map(|piece| piece.finding).collect();
         assert_eq!(marked, [Some(0), Some(1), Some(0)]);
@@ -232,7 +235,10 @@ mod tests {
             &found,
             &suggestion("Every [2] weeks until [date]", vec![6..9, 22..28]),
         );
-        assert_eq!(applied.text, "Tommy’s visits: Every [2] weeks until [date].");
+        assert_eq!(
+            applied.text,
+            "Tommy’s visits: Every [2] weeks until [date]."
+        );
         assert_eq!(applied.placeholders, vec![(22, 25), (38, 44)]);
         let units: Vec<u16> = applied.text.encode_utf16().collect();
         let first = String::from_utf16_lossy(&units[22..25]);
@@ -267,6 +273,9 @@ mod tests {
 
     #[test]
     fn quoting_the_flagged_text() {
-        assert_eq!(flagged("Support ASAP", &finding(8, 12, Severity::Error)), "ASAP");
+        assert_eq!(
+            flagged("Support ASAP", &finding(8, 12, Severity::Error)),
+            "ASAP"
+        );
     }
 }

@@ -214,7 +214,11 @@ mod tests {
     #[test]
     fn reads_and_writes_action_fields() {
         let mut plan = plan_with_rows();
-        assert!(set_text(&mut plan, "/needs/1/actions/1/by_when", "Weekly".into()));
+        assert!(set_text(
+            &mut plan,
+            "/needs/1/actions/1/by_when",
+            "Weekly".into()
+        ));
         assert_eq!(text_at(&plan, "/needs/1/actions/1/by_when"), Some("Weekly"));
         assert_eq!(plan.needs[1].actions[1].by_when, "Weekly");
     }
@@ -224,7 +228,11 @@ mod tests {
         let mut plan = plan_with_rows();
         let before = plan.clone();
         assert!(!set_text(&mut plan, "/needs/9/need", "x".into()));
-        assert!(!set_text(&mut plan, "/needs/0/actions/0/colour", "x".into()));
+        assert!(!set_text(
+            &mut plan,
+            "/needs/0/actions/0/colour",
+            "x".into()
+        ));
         assert!(!set_text(&mut plan, "needs/0/need", "x".into()));
         assert_eq!(plan, before);
         assert_eq!(text_at(&plan, "/needs/x/need"), None);

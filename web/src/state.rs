@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use cinplan_core::check::{check_plan, CheckOptions, CheckReport};
 use cinplan_core::plan::Plan;
 use cinplan_core::profile::Profile;
+use cinplan_core::summary::SmartSummary;
 use cinplan_core::timeline::{timeline, Timeline};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -93,6 +94,8 @@ pub struct Editor {
     /// The plan as last checked; findings' positions refer to its text.
     pub checked: RwSignal<Plan>,
     pub report: Memo<CheckReport>,
+    /// SMART letters per row, counts and the score, from the core.
+    pub summary: Memo<SmartSummary>,
     pub timeline: Memo<Timeline>,
     pub profile: Memo<Profile>,
     /// Profile files the user loaded in this browser.
@@ -150,6 +153,7 @@ impl Editor {
                 )
             })
         });
+        let summary = Memo::new(move |_| report.with(|report| report.summary.clone()));
         let timeline_memo =
             Memo::new(move |_| checked.with(|plan| timeline(plan, &profile.read(), today)));
         let save_state = RwSignal::new(match storage::probe() {
@@ -160,6 +164,7 @@ impl Editor {
             plan,
             checked,
             report,
+            summary,
             timeline: timeline_memo,
             profile,
             custom_profiles,
@@ -390,7 +395,12 @@ impl Editor {
         }
     }
 
-    pub fn show_notice(self, kind: NoticeKind, title: impl Into<String>, detail: impl Into<String>) {
+    pub fn show_notice(
+        self,
+        kind: NoticeKind,
+        title: impl Into<String>,
+        detail: impl Into<String>,
+    ) {
         self.notice.set(Some(Notice {
             kind,
             title: title.into(),

@@ -10,7 +10,12 @@ use wasm_bindgen::JsCast;
 use crate::pointer;
 
 /// The horizontal bands of the chart.
-pub const LANES: [&str; 4] = ["Meetings and reviews", "Visits", "Plan and oversight", "Actions"];
+pub const LANES: [&str; 4] = [
+    "Meetings and reviews",
+    "Visits",
+    "Plan and oversight",
+    "Actions",
+];
 
 pub fn lane(kind: EventKind) -> usize {
     match kind {
@@ -30,21 +35,13 @@ pub fn lane(kind: EventKind) -> usize {
     }
 }
 
-/// The stable kebab-case id of a kind, as the core serialises it.
-pub fn kind_id(kind: EventKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_owned))
-        .unwrap_or_default()
+/// The stable kebab-case id of a kind, as the core names it.
+pub fn kind_id(kind: EventKind) -> &'static str {
+    kind.id()
 }
 
 pub fn state_id(state: EventState) -> &'static str {
-    match state {
-        EventState::Done => "done",
-        EventState::Due => "due",
-        EventState::DueSoon => "due-soon",
-        EventState::Overdue => "overdue",
-    }
+    state.id()
 }
 
 /// The state in words, as shown next to every event (never colour alone).
@@ -116,8 +113,18 @@ pub fn go_to_source(source: &str) -> bool {
 
 /// The chart's date range: every event and today, with a margin, at least four weeks.
 pub fn domain(events: &[Event], today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let first = events.iter().map(|event| event.date).min().unwrap_or(today).min(today);
-    let last = events.iter().map(|event| event.date).max().unwrap_or(today).max(today);
+    let first = events
+        .iter()
+        .map(|event| event.date)
+        .min()
+        .unwrap_or(today)
+        .min(today);
+    let last = events
+        .iter()
+        .map(|event| event.date)
+        .max()
+        .unwrap_or(today)
+        .max(today);
     let start = first.checked_sub_days(Days::new(4)).unwrap_or(first);
     let mut end = last.checked_add_days(Days::new(4)).unwrap_or(last);
     if (end - start).num_days() < 28 {
@@ -193,10 +200,20 @@ mod tests {
     #[test]
     fn short_ranges_tick_on_mondays_long_ones_on_months() {
         let weekly = ticks(date(2026, 11, 20), date(2026, 12, 20));
-        assert!(weekly.iter().all(|day| day.weekday() == chrono::Weekday::Mon));
+        assert!(weekly
+            .iter()
+            .all(|day| day.weekday() == chrono::Weekday::Mon));
         assert_eq!(weekly.first(), Some(&date(2026, 11, 23)));
         let monthly = ticks(date(2026, 11, 10), date(2027, 3, 1));
-        assert_eq!(monthly, vec![date(2026, 12, 1), date(2027, 1, 1), date(2027, 2, 1), date(2027, 3, 1)]);
+        assert_eq!(
+            monthly,
+            vec![
+                date(2026, 12, 1),
+                date(2027, 1, 1),
+                date(2027, 2, 1),
+                date(2027, 3, 1)
+            ]
+        );
     }
 
     #[test]

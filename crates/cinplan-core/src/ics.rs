@@ -19,7 +19,10 @@ pub fn timeline_to_ics(plan: &Plan, timeline: &Timeline, stamp: NaiveDateTime) -
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");
-    push_line(&mut out, "PRODID:-//cinplan//Child in Need plan timeline//EN");
+    push_line(
+        &mut out,
+        "PRODID:-//cinplan//Child in Need plan timeline//EN",
+    );
     push_line(&mut out, "CALSCALE:GREGORIAN");
     push_line(
         &mut out,
@@ -30,17 +33,13 @@ pub fn timeline_to_ics(plan: &Plan, timeline: &Timeline, stamp: NaiveDateTime) -
             .date
             .checked_add_days(Days::new(1))
             .unwrap_or(event.date);
-        let kind = serde_json::to_value(event.kind)
-            .ok()
-            .and_then(|value| value.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let kind = event.kind.id();
         push_line(&mut out, "BEGIN:VEVENT");
         push_line(
             &mut out,
             &format!(
-                "UID:{}-{}-{:016x}@cinplan",
+                "UID:{}-{kind}-{:016x}@cinplan",
                 event.date.format("%Y%m%d"),
-                kind,
                 fingerprint(&plan.child.name, &event.source)
             ),
         );
@@ -69,7 +68,7 @@ pub fn timeline_to_ics(plan: &Plan, timeline: &Timeline, stamp: NaiveDateTime) -
                 ))
             ),
         );
-        push_line(&mut out, &format!("CATEGORIES:{}", escape(&kind)));
+        push_line(&mut out, &format!("CATEGORIES:{kind}"));
         push_line(&mut out, "TRANSP:TRANSPARENT");
         push_line(&mut out, "END:VEVENT");
     }

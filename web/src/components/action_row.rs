@@ -34,9 +34,12 @@ pub fn ActionRow(
             .with(|plan| plan.needs.get(need).map_or(0, |need| need.actions.len()))
     });
     let total_rows = Memo::new(move |_| {
-        editor
-            .plan
-            .with(|plan| plan.needs.iter().map(|need| need.actions.len()).sum::<usize>())
+        editor.plan.with(|plan| {
+            plan.needs
+                .iter()
+                .map(|need| need.actions.len())
+                .sum::<usize>()
+        })
     });
     let is_first_row = move || row_number.get() == 0;
     let is_last_row = move || row_number.get() + 1 >= total_rows.get();
@@ -84,9 +87,12 @@ pub fn ActionRow(
         .into_any()
     } else {
         let need_text = Memo::new(move |_| {
-            editor
-                .plan
-                .with(|plan| plan.needs.get(need).map(|n| n.need.clone()).unwrap_or_default())
+            editor.plan.with(|plan| {
+                plan.needs
+                    .get(need)
+                    .map(|n| n.need.clone())
+                    .unwrap_or_default()
+            })
         });
         let need_id = pointer::element_id(&format!("/needs/{need}/need"));
         view! {
@@ -252,7 +258,11 @@ fn ProgressRating(need: usize, action: usize) -> impl IntoView {
             _ => None,
         };
         editor.edit(|plan| {
-            if let Some(row) = plan.needs.get_mut(need).and_then(|n| n.actions.get_mut(action)) {
+            if let Some(row) = plan
+                .needs
+                .get_mut(need)
+                .and_then(|n| n.actions.get_mut(action))
+            {
                 row.progress_rating = rating;
             }
         });

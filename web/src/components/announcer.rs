@@ -21,7 +21,11 @@ pub fn Announcer() -> impl IntoView {
                 .collect();
             let description = field
                 .as_deref()
-                .map(|field| editor.checked.with_untracked(|plan| pointer::describe(plan, field)))
+                .map(|field| {
+                    editor
+                        .checked
+                        .with_untracked(|plan| pointer::describe(plan, field))
+                })
                 .unwrap_or_default();
             (
                 findings

@@ -4,39 +4,31 @@ use leptos::prelude::*;
 use crate::components::mark_list::{focus_element, MarkList};
 use crate::marks;
 use crate::pointer;
-use crate::smart;
 use crate::state::use_editor;
 
-/// The plan as a whole: how many problems, warnings and notes the core found, how many
-/// action rows meet all of SMART, the findings about the whole plan (no contingency, visits
+/// The plan as a whole: the core's score (the share of SMART checks met), how many
+/// problems, warnings and notes it found, how many action rows meet all of SMART, the findings about the whole plan (no contingency, visits
 /// too far apart…), where the others are, and what the user chose to ignore.
 #[component]
 pub fn ChecksPanel() -> impl IntoView {
     let editor = use_editor();
     let counts = Memo::new(move |_| {
-        editor.report.with(|report| {
-            let count = |severity| report.findings.iter().filter(|f| f.severity == severity).count();
-            (count(Severity::Error), count(Severity::Warning), count(Severity::Info))
+        editor.summary.with(|summary| {
+            (
+                summary.counts.error,
+                summary.counts.warning,
+                summary.counts.info,
+            )
         })
     });
+    let score = Memo::new(move |_| editor.summary.with(|summary| summary.score));
     let smart_rows = Memo::new(move |_| {
-        let shape: Vec<usize> = editor
-            .checked
-            .with(|plan| plan.needs.iter().map(|need| need.actions.len()).collect());
-        editor.report.with(|report| {
-            let mut total = 0;
-            let mut met = 0;
-            for (need, actions) in shape.iter().enumerate() {
-                for action in 0..*actions {
-                    total += 1;
-                    if smart::row_letters(&report.findings, need, action)
-                        .iter()
-                        .all(|letter| letter.met())
-                    {
-                        met += 1;
-                    }
-                }
-            }
+        editor.summary.with(|summary| {
+            let rows = summary.rows.iter().filter(|row| row.action_index.is_some());
+            let total = rows.clone().count();
+            let met = rows
+                .filter(|row| row.letters.iter().all(|letter| letter.met))
+                .count();
             (met, total)
         })
     });
@@ -57,7 +49,10 @@ pub fn ChecksPanel() -> impl IntoView {
         editor.report.with(|report| {
             let mut fields: Vec<(String, String, usize, Severity)> = Vec::new();
             for finding in report.findings.iter().filter(|f| !f.pointer.is_empty()) {
-                match fields.iter_mut().find(|(pointer, ..)| *pointer == finding.pointer) {
+                match fields
+                    .iter_mut()
+                    .find(|(pointer, ..)| *pointer == finding.pointer)
+                {
                     Some((_, _, count, worst)) => {
                         *count += 1;
                         *worst = (*worst).max(finding.severity);
@@ -74,16 +69,22 @@ pub fn ChecksPanel() -> impl IntoView {
         })
     });
     let ignored = Memo::new(move |_| editor.plan.with(|plan| plan.suppressions.ignored.clone()));
-    let rules_off = Memo::new(move |_| editor.plan.with(|plan| plan.suppressions.rules_off.clone()));
+    let rules_off =
+        Memo::new(move |_| editor.plan.with(|plan| plan.suppressions.rules_off.clone()));
 
     view! {
         <section class="panel checks" id="checks" aria-labelledby="checks-title" data-testid="checks-panel">
             <h2 id="checks-title">"Checks"</h2>
             <div class="score" data-testid="score">
                 <p class="score-main">
+                    "Score: "
+                    <span data-testid="score-value">{move || score.get()}</span>
+                    " out of 100"
+                </p>
+                <p class="score-detail">
                     {move || {
                         let (met, total) = smart_rows.get();
-                        format!("{met} of {total} action rows meet all of SMART")
+                        format!("{met} of {total} action rows meet all of SMART.")
                     }}
                 </p>
                 <ul class="score-counts">

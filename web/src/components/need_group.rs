@@ -39,7 +39,10 @@ pub fn NeedGroup(
         let mut added = 0;
         editor.edit(|plan| added = rows::add_need(plan, Some(need)));
         focus_later(format!("/needs/{added}/need"));
-        editor.announce(format!("Added need {} with an empty action row.", added + 1));
+        editor.announce(format!(
+            "Added need {} with an empty action row.",
+            added + 1
+        ));
     };
     let remove_need = move |_| {
         let mut next = None;

@@ -1,8 +1,8 @@
 use cinplan_core::plan::Plan;
 use leptos::prelude::*;
 
-use crate::storage;
 use crate::state::{use_editor, NoticeKind};
+use crate::storage;
 
 /// "My plans": every plan kept in this browser, to switch between them or delete one
 /// (deleting asks for a second click).
@@ -13,24 +13,22 @@ pub fn PlanList() -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
     let count = move || editor.saved_plans.with(Vec::len);
 
-    let switch = move |id: String| {
-        match storage::load(&id).map(|text| Plan::from_json(&text)) {
-            Some(Ok(plan)) => {
-                editor.switch_to(plan, id);
-                open.set(false);
-                editor.announce("Opened the plan.");
-            }
-            Some(Err(error)) => editor.show_notice(
-                NoticeKind::Problem,
-                "That saved plan cannot be read",
-                error.to_string(),
-            ),
-            None => editor.show_notice(
-                NoticeKind::Problem,
-                "That plan is no longer in this browser",
-                "It may have been deleted in another tab.",
-            ),
+    let switch = move |id: String| match storage::load(&id).map(|text| Plan::from_json(&text)) {
+        Some(Ok(plan)) => {
+            editor.switch_to(plan, id);
+            open.set(false);
+            editor.announce("Opened the plan.");
         }
+        Some(Err(error)) => editor.show_notice(
+            NoticeKind::Problem,
+            "That saved plan cannot be read",
+            error.to_string(),
+        ),
+        None => editor.show_notice(
+            NoticeKind::Problem,
+            "That plan is no longer in this browser",
+            "It may have been deleted in another tab.",
+        ),
     };
     let delete = move |id: String| {
         if confirming.get_untracked().as_deref() != Some(id.as_str()) {
@@ -39,7 +37,11 @@ pub fn PlanList() -> impl IntoView {
         }
         confirming.set(None);
         if let Err(problem) = storage::remove(&id) {
-            editor.show_notice(NoticeKind::Problem, "The plan could not be deleted", problem.explain());
+            editor.show_notice(
+                NoticeKind::Problem,
+                "The plan could not be deleted",
+                problem.explain(),
+            );
         }
         editor.saved_plans.set(storage::list());
         editor.announce("Deleted the plan from this browser.");

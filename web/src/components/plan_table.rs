@@ -18,7 +18,10 @@ pub fn PlanTable() -> impl IntoView {
         request_animation_frame(move || {
             focus_element(&pointer::element_id(&format!("/needs/{added}/need")))
         });
-        editor.announce(format!("Added need {} with an empty action row.", added + 1));
+        editor.announce(format!(
+            "Added need {} with an empty action row.",
+            added + 1
+        ));
     };
     view! {
         <section class="panel plan-table" id="plan" aria-labelledby="plan-title">

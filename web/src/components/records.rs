@@ -89,8 +89,16 @@ fn VisitRow(
     index: usize,
 ) -> impl IntoView {
     let editor = use_editor();
-    let date = move || editor.plan.with(|plan| dates::iso(plan.visits.get(index).and_then(|v| v.date)));
-    let alone = move || editor.plan.with(|plan| plan.visits.get(index).is_some_and(|v| v.seen_alone));
+    let date = move || {
+        editor
+            .plan
+            .with(|plan| dates::iso(plan.visits.get(index).and_then(|v| v.date)))
+    };
+    let alone = move || {
+        editor
+            .plan
+            .with(|plan| plan.visits.get(index).is_some_and(|v| v.seen_alone))
+    };
     let date_id = format!("f-visits-{index}-date");
     let alone_id = format!("f-visits-{index}-seen_alone");
     view! {
@@ -154,7 +162,11 @@ fn ReviewRow(
     index: usize,
 ) -> impl IntoView {
     let editor = use_editor();
-    let date = move || editor.plan.with(|plan| dates::iso(plan.reviews.get(index).and_then(|r| r.date)));
+    let date = move || {
+        editor
+            .plan
+            .with(|plan| dates::iso(plan.reviews.get(index).and_then(|r| r.date)))
+    };
     let chair = move || {
         editor.plan.with(|plan| {
             plan.reviews

@@ -1,11 +1,15 @@
+use cinplan_core::finding::Smart;
+use cinplan_core::summary::LetterStatus;
 use leptos::prelude::*;
 
-use crate::smart::{self, LetterState};
+use crate::components::mark_list::focus_element;
+use crate::pointer;
 use crate::state::use_editor;
 
-/// The SMART badges of one action row: S, M, A, R and T, each met (✓) or not (✗), read
-/// from the core's findings for the row. Focus or hover shows why; a badge that is not met
-/// takes the keyboard to the first field that needs work.
+/// The SMART badges of one action row: S, M, A, R and T, each met (✓) or not (✗), as the
+/// core's summary says (a letter is not met while an error or warning about it remains in
+/// the row or its need). Focus or hover shows why; a badge that is not met takes the
+/// keyboard to the first field that needs work.
 #[component]
 pub fn SmartBadges(
     /// Index of the need in the plan.
@@ -15,14 +19,19 @@ pub fn SmartBadges(
 ) -> impl IntoView {
     let editor = use_editor();
     let letters = Memo::new(move |_| {
-        editor
-            .report
-            .with(|report| smart::row_letters(&report.findings, need, action))
+        editor.summary.with(|summary| {
+            summary
+                .rows
+                .iter()
+                .find(|row| row.need_index == need && row.action_index == Some(action))
+                .map(|row| row.letters.clone())
+                .unwrap_or_default()
+        })
     });
     let summary = move || {
         letters.with(|letters| {
-            let met = letters.iter().filter(|state| state.met()).count();
-            format!("SMART: {met} of 5 met")
+            let met = letters.iter().filter(|state| state.met).count();
+            format!("SMART: {met} of {} met", letters.len())
         })
     };
     view! {
@@ -43,35 +52,36 @@ pub fn SmartBadges(
 
 /// One letter's badge and its explanation.
 #[component]
-fn Badge(state: LetterState, need: usize, action: usize) -> impl IntoView {
+fn Badge(state: LetterStatus, need: usize, action: usize) -> impl IntoView {
     let editor = use_editor();
-    let letter = smart::letter(state.letter);
+    let letter = letter(state.letter);
     let word = state.letter.word();
-    let met = state.met();
+    let met = state.met;
     let tip_id = format!("smart-{need}-{action}-{letter}");
-    let explanation = if met {
-        format!("{word}: met. No problem found that concerns this.")
-    } else {
-        format!("{word}: not met. {}", state.reasons.join(" "))
-    };
-    let go_to_problem = move |_| {
-        if met {
-            return;
-        }
-        let target = editor.report.with_untracked(|report| {
-            report
-                .findings
-                .iter()
-                .find(|finding| {
-                    finding
-                        .pointer
-                        .starts_with(&format!("/needs/{need}/actions/{action}/"))
-                        && finding.smart.contains(&state.letter)
-                })
-                .map(|finding| finding.pointer.clone())
+    // The summary names findings by rule and field; their messages say why.
+    let reasons: Vec<String> =
+        editor.report.with_untracked(|report| {
+            let mut reasons: Vec<String> = Vec::new();
+            for cause in &state.because {
+                for finding in report.findings.iter().filter(|finding| {
+                    finding.rule == cause.rule && finding.pointer == cause.pointer
+                }) {
+                    if !reasons.contains(&finding.message) {
+                        reasons.push(finding.message.clone());
+                    }
+                }
+            }
+            reasons
         });
-        if let Some(pointer) = target {
-            crate::components::mark_list::focus_element(&crate::pointer::element_id(&pointer));
+    let explanation = if met {
+        format!("{word}: met. Nothing found in this row that concerns it.")
+    } else {
+        format!("{word}: not met. {}", reasons.join(" "))
+    };
+    let first_field = state.because.first().map(|cause| cause.pointer.clone());
+    let go_to_problem = move |_| {
+        if let Some(pointer) = &first_field {
+            focus_element(&pointer::element_id(pointer));
         }
     };
     view! {
@@ -94,5 +104,15 @@ fn Badge(state: LetterState, need: usize, action: usize) -> impl IntoView {
                 {explanation}
             </span>
         </li>
+    }
+}
+
+fn letter(smart: Smart) -> &'static str {
+    match smart {
+        Smart::S => "S",
+        Smart::M => "M",
+        Smart::A => "A",
+        Smart::R => "R",
+        Smart::T => "T",
     }
 }

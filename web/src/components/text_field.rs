@@ -63,7 +63,8 @@ pub fn TextField(
     });
     // Findings' ranges refer to the text as checked: while the user is typing and the
     // check has not caught up, the highlight layer shows no marks rather than wrong ones.
-    let current = Memo::new(move |_| text.with(|text| checked_text.with(|checked| text == checked)));
+    let current =
+        Memo::new(move |_| text.with(|text| checked_text.with(|checked| text == checked)));
 
     let mirror_ref: NodeRef<html::Div> = NodeRef::new();
     let mirror = move || {
@@ -118,9 +119,8 @@ pub fn TextField(
             parts.join(" · ")
         })
     };
-    let has_errors = move || {
-        findings.with(|findings| findings.iter().any(|f| f.severity == Severity::Error))
-    };
+    let has_errors =
+        move || findings.with(|findings| findings.iter().any(|f| f.severity == Severity::Error));
 
     let on_input = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
@@ -150,8 +150,9 @@ pub fn TextField(
             }
             return;
         }
-        let in_placeholder_mode = pointer
-            .with_value(|pointer| editor.placeholder_field.read_untracked().as_deref() == Some(pointer));
+        let in_placeholder_mode = pointer.with_value(|pointer| {
+            editor.placeholder_field.read_untracked().as_deref() == Some(pointer)
+        });
         if in_placeholder_mode && event.key() == "Tab" && !event.shift_key() {
             if let Some((start, end)) = marks::next_placeholder(&textarea.value(), caret) {
                 event.prevent_default();
@@ -206,15 +207,15 @@ pub fn TextField(
 
     let wrapper_ref: NodeRef<html::Div> = NodeRef::new();
     let owns_open_mark = move || {
-        editor
-            .open_mark
-            .with_untracked(|open| pointer.with_value(|pointer| open.as_ref().is_some_and(|key| key.pointer == *pointer)))
+        editor.open_mark.with_untracked(|open| {
+            pointer.with_value(|pointer| open.as_ref().is_some_and(|key| key.pointer == *pointer))
+        })
     };
     let on_mouseleave = move |_| {
         let focus_inside = wrapper_ref.get_untracked().is_some_and(|wrapper| {
-            document()
-                .active_element()
-                .is_some_and(|active| wrapper.contains(Some(&active)) && active.tag_name() != "TEXTAREA")
+            document().active_element().is_some_and(|active| {
+                wrapper.contains(Some(&active)) && active.tag_name() != "TEXTAREA"
+            })
         });
         if owns_open_mark() && !focus_inside {
             editor.open_mark.set(None);

@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 
+use chrono::Datelike;
 use chrono::NaiveDate;
-use cinplan_core::calendar::Calendar;
+use cinplan_core::check::calendar_for;
 use cinplan_core::timeline::{Event, EventKind, EventState};
 use leptos::prelude::*;
 
@@ -28,8 +29,9 @@ pub fn TimelineChart() -> impl IntoView {
 
     let chart = move || {
         let timeline = editor.timeline.get();
-        let region = editor.checked.with(|plan| plan.region);
-        let calendar = Calendar::new(region);
+        let calendar = editor
+            .checked
+            .with(|plan| calendar_for(plan, &editor.profile.read()));
         let today = editor.today;
         let (start, end) = tv::domain(&timeline.events, today);
         let span = (end - start).num_days().max(1) as f64;
@@ -65,7 +67,17 @@ pub fn TimelineChart() -> impl IntoView {
             .iter_days()
             .take_while(|day| *day <= end)
             .take(1500)
-            .filter_map(|day| calendar.bank_holiday(day).map(|name| (day, name)))
+            .filter_map(|day| {
+                let weekend = matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+                match calendar.bank_holiday(day) {
+                    Some(name) => Some((day, format!("{name} (bank holiday)"))),
+                    // A profile's closure day (the office shut between Christmas and New Year).
+                    None if !weekend && !calendar.is_working_day(day) => {
+                        Some((day, "Office closed (the profile's closure day)".to_owned()))
+                    }
+                    None => None,
+                }
+            })
             .map(|(day, name)| {
                 view! {
                     <rect
@@ -76,7 +88,7 @@ pub fn TimelineChart() -> impl IntoView {
                         width=day_width.max(3.0).to_string()
                         height=(lanes_bottom - TOP).to_string()
                     >
-                        <title>{format!("{name}, {} (bank holiday)", dates::short(day))}</title>
+                        <title>{format!("{}: {name}", dates::short(day))}</title>
                     </rect>
                 }
             })
@@ -89,7 +101,7 @@ pub fn TimelineChart() -> impl IntoView {
             .map(|tick| {
                 let tick_x = x(tick);
                 let label = if monthly {
-                    format!("{} {}", dates::month_short(chrono::Datelike::month(&tick)), chrono::Datelike::year(&tick))
+                    format!("{} {}", dates::month_short(tick.month()), tick.year())
                 } else {
                     dates::day_month(tick)
                 };
@@ -113,7 +125,10 @@ pub fn TimelineChart() -> impl IntoView {
             .events
             .iter()
             .filter(|event| {
-                matches!(event.kind, EventKind::TrajectoryTarget | EventKind::TrajectoryLimit)
+                matches!(
+                    event.kind,
+                    EventKind::TrajectoryTarget | EventKind::TrajectoryLimit
+                )
             })
             .map(|event| {
                 let line_x = x(event.date);

@@ -25,17 +25,17 @@ pub fn TimelineList() -> impl IntoView {
                         data-date=dates::iso(Some(event.date))
                         data-state=tv::state_id(event.state)
                     >
-                        <td class="tl-date">
+                        <td class="tl-date" data-label="Date">
                             <time datetime=dates::iso(Some(event.date))>{dates::short(event.date)}</time>
                         </td>
-                        <td>{event.title.clone()}</td>
-                        <td>
+                        <td data-label="What">{event.title.clone()}</td>
+                        <td data-label="State">
                             <span class=format!("state-chip state-{}", tv::state_id(event.state))>
                                 <span aria-hidden="true">{tv::state_icon(event.state)}" "</span>
                                 {tv::state_words(event.state)}
                             </span>
                         </td>
-                        <td>
+                        <td data-label="From">
                             <button
                                 type="button"
                                 class="link-button"

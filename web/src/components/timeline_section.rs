@@ -22,7 +22,11 @@ pub fn TimelineSection() -> impl IntoView {
         let name = format!("{}-dates.ics", files::slug(plan.child_name()));
         match files::download(&name, "text/calendar", &text) {
             Ok(()) => editor.announce(format!("Downloading {name}.")),
-            Err(error) => editor.show_notice(NoticeKind::Problem, "The dates could not be downloaded", error),
+            Err(error) => editor.show_notice(
+                NoticeKind::Problem,
+                "The dates could not be downloaded",
+                error,
+            ),
         }
     };
     view! {
@@ -74,7 +78,7 @@ pub fn TimelineSection() -> impl IntoView {
                 <li><span class="legend-shape legend-due" aria-hidden="true"></span>"Due (open circle)"</li>
                 <li><span class="legend-shape legend-due-soon" aria-hidden="true"></span>"Due within 5 working days (triangle)"</li>
                 <li><span class="legend-shape legend-overdue" aria-hidden="true"></span>"Overdue (diamond with !)"</li>
-                <li><span class="legend-shape legend-holiday" aria-hidden="true"></span>"Bank holiday (shaded)"</li>
+                <li><span class="legend-shape legend-holiday" aria-hidden="true"></span>"Bank holiday or closure day (shaded)"</li>
                 <li><span class="legend-shape legend-today" aria-hidden="true"></span>"Today (line)"</li>
             </ul>
             <TimelineChart />

@@ -43,7 +43,11 @@ pub fn Toolbar() -> impl IntoView {
             let text = match files::read_text(&file).await {
                 Ok(text) => text,
                 Err(error) => {
-                    editor.show_notice(NoticeKind::Problem, format!("\"{name}\" could not be opened"), error);
+                    editor.show_notice(
+                        NoticeKind::Problem,
+                        format!("\"{name}\" could not be opened"),
+                        error,
+                    );
                     return;
                 }
             };
@@ -78,12 +82,19 @@ pub fn Toolbar() -> impl IntoView {
         let name = format!("{}-plan.json", files::slug(plan.child_name()));
         match files::download(&name, "application/json", &plan.to_json()) {
             Ok(()) => editor.announce(format!("Saving {name}.")),
-            Err(error) => editor.show_notice(NoticeKind::Problem, "The plan file could not be saved", error),
+            Err(error) => editor.show_notice(
+                NoticeKind::Problem,
+                "The plan file could not be saved",
+                error,
+            ),
         }
     };
     let save_status = move || match editor.save_state.get() {
         SaveState::Saved(at) if at.is_empty() => "Kept in this browser".to_owned(),
-        SaveState::Saved(at) => format!("Saved in this browser at {}", at.rsplit(' ').next().unwrap_or(&at)),
+        SaveState::Saved(at) => format!(
+            "Saved in this browser at {}",
+            at.rsplit(' ').next().unwrap_or(&at)
+        ),
         SaveState::Pending => "Saving…".to_owned(),
         SaveState::Problem(_) => "Not saved in this browser".to_owned(),
     };
