@@ -19,3 +19,12 @@ cargo test --workspace --locked
 
 step "the core builds for the browser (wasm32-unknown-unknown)"
 cargo build -p cinplan-core --target wasm32-unknown-unknown --locked
+
+step "lints (editor, wasm32)"
+cargo clippy -p cinplan-web --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "build the editor (release)"
+bash scripts/build-web.sh --locked
+
+step "browser tests"
+(cd tests && npm test)
