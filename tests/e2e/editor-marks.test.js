@@ -63,3 +63,21 @@ test("fixing the text removes the mark, and the row's SMART badges follow", asyn
   assert.equal(await marks(page, 0, "by_when").count(), 0);
   assert.equal(await highlights(page, 0, "by_when").filter({ hasText: "ASAP" }).count(), 0);
 });
+
+test("after opening another plan, every field's highlight layer holds its text", async (t) => {
+  const { page } = await openEditor(t);
+  for (const example of ["tommy-good", "tommy-unhelpful", "tommy-good"]) {
+    await page.click(`[data-testid="example-${example}"]`);
+    await settled(page);
+    const mismatches = await page.evaluate(() =>
+      [...document.querySelectorAll(".field")]
+        .map((box) => ({
+          id: box.querySelector("textarea")?.id,
+          value: box.querySelector("textarea")?.value,
+          layer: box.querySelector(".mirror")?.textContent.replace("\u200b", ""),
+        }))
+        .filter((field) => field.id && field.value !== field.layer),
+    );
+    assert.deepEqual(mismatches, [], `after opening ${example}`);
+  }
+});

@@ -87,6 +87,8 @@ export async function launch({ extensionDir, locale, viewport } = {}) {
     "--disable-component-update",
     "--disable-sync",
   ];
+  // The browser's own language sets how date inputs show dates (dd/mm/yyyy for en-GB).
+  if (locale) args.push(`--lang=${locale}`);
   if (extensionDir) {
     args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }
@@ -95,7 +97,7 @@ export async function launch({ extensionDir, locale, viewport } = {}) {
     headless: true,
     args,
     viewport: viewport ?? { width: 1280, height: 900 },
-    ...(locale ? { locale } : {}),
+    ...(locale ? { locale, env: { ...process.env, LANGUAGE: locale.replace("-", "_") } } : {}),
   });
   return {
     context,

@@ -270,11 +270,18 @@ fn ProgressRating(need: usize, action: usize) -> impl IntoView {
     view! {
         <div class="rating">
             <label class="field-label" for=id.clone()>"Rating at review"</label>
-            <select id=id class="select" prop:value=value on:change=on_change>
-                <option value="">"Not rated"</option>
-                <option value="achieved">"Achieved"</option>
-                <option value="partly">"Partly achieved"</option>
-                <option value="not-yet">"Not yet achieved"</option>
+            <select id=id class="select" on:change=on_change>
+                {[
+                    ("", "Not rated"),
+                    ("achieved", "Achieved"),
+                    ("partly", "Partly achieved"),
+                    ("not-yet", "Not yet achieved"),
+                ]
+                    .into_iter()
+                    .map(|(id, label)| {
+                        view! { <option value=id prop:selected=move || value() == id>{label}</option> }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }

@@ -65,6 +65,17 @@ pub fn ChecksPanel() -> impl IntoView {
                     )),
                 }
             }
+            // In the order of the plan, not of the pointers' spelling.
+            let order: Vec<String> = cinplan_core::check::fields(&plan)
+                .into_iter()
+                .map(|field| field.pointer)
+                .collect();
+            fields.sort_by_key(|(pointer, ..)| {
+                order
+                    .iter()
+                    .position(|known| known == pointer)
+                    .unwrap_or(usize::MAX)
+            });
             fields
         })
     });

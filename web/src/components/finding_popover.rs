@@ -27,11 +27,7 @@ pub fn FindingPopover(
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
     let severity = finding.severity;
-    let title = meta
-        .map(|meta| meta.docs.summary)
-        .filter(|summary| !summary.is_empty())
-        .unwrap_or("")
-        .to_owned();
+    let title = rule_name(&finding.rule);
     let finding = StoredValue::new(finding);
     let pointer = StoredValue::new(pointer);
 
@@ -142,6 +138,9 @@ pub fn FindingPopover(
             })}
             {meta.map(|meta| view! {
                 <div class="popover-docs">
+                    {(!meta.docs.summary.is_empty()).then(|| view! {
+                        <p><strong>"This check: "</strong>{meta.docs.summary}</p>
+                    })}
                     {(!meta.docs.why.is_empty()).then(|| view! {
                         <p><strong>"Why it matters: "</strong>{meta.docs.why}</p>
                     })}
@@ -225,4 +224,14 @@ pub fn apply_suggestion(editor: Editor, field: &str, finding: &Finding, suggesti
     } else {
         format!("Applied \"{}\".", suggestion.label)
     });
+}
+
+/// A rule's id as words: "vague-timescale" → "Vague timescale".
+pub fn rule_name(rule: &str) -> String {
+    let words = rule.replace('-', " ");
+    let mut characters = words.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => String::new(),
+    }
 }

@@ -86,6 +86,7 @@ pub fn PlanDetails() -> impl IntoView {
     view! {
         <section class="panel details" id="details" aria-labelledby="details-title">
             <h2 id="details-title">"Plan details"</h2>
+            <div class="groups">
             <fieldset class="group">
                 <legend>"Child"</legend>
                 <div class="inline-fields">
@@ -143,6 +144,7 @@ pub fn PlanDetails() -> impl IntoView {
                     </div>
                 </div>
             </fieldset>
+            </div>
             <fieldset class="group">
                 <legend>"Plan"</legend>
                 <div class="inline-fields">
@@ -170,7 +172,6 @@ pub fn PlanDetails() -> impl IntoView {
                     </div>
                     <div class="control">
                         <label for="f-region">"Region"</label>
-                        <p class="control-hint" id="f-region-hint">"Whose bank holidays count as non-working days."</p>
                         <select
                             id="f-region"
                             class="select"
@@ -186,10 +187,10 @@ pub fn PlanDetails() -> impl IntoView {
                                 <option value=choice_id prop:selected=move || region() == choice_id>{region_label(*choice)}</option>
                             }}).collect_view()}
                         </select>
+                        <p class="control-hint" id="f-region-hint">"Whose bank holidays count as non-working days."</p>
                     </div>
                     <div class="control">
                         <label for="f-profile">"Profile"</label>
-                        <p class="control-hint" id="f-profile-hint">"The practice standards the plan is checked against."</p>
                         <select
                             id="f-profile"
                             class="select"
@@ -212,6 +213,7 @@ pub fn PlanDetails() -> impl IntoView {
                                 }).collect_view()
                             }}
                         </select>
+                        <p class="control-hint" id="f-profile-hint">"The practice standards the plan is checked against."</p>
                         <input
                             type="file"
                             id="profile-file"

@@ -66,8 +66,11 @@ pub fn TextField(
     let current =
         Memo::new(move |_| text.with(|text| checked_text.with(|checked| text == checked)));
 
+    // The highlight layer is drawn by hand: text nodes and <mark> elements made here, so
+    // the user's text is only ever a text node, and the layer is rebuilt whole on each
+    // change (a field is a few hundred characters).
     let mirror_ref: NodeRef<html::Div> = NodeRef::new();
-    let mirror = move || {
+    Effect::new(move |_| {
         let pieces = if current.get() {
             findings.with(|findings| marks::segments(&text.read(), findings))
         } else {
@@ -77,29 +80,12 @@ pub fn TextField(
             }]
         };
         let found = findings.get();
-        pieces
-            .into_iter()
-            .map(|piece| match piece.finding.and_then(|number| found.get(number)) {
-                Some(finding) => {
-                    let key = MarkKey::of(finding);
-                    let open_key = key.clone();
-                    view! {
-                        <mark
-                            class=format!("hl hl-{}", finding.severity.as_str())
-                            class:hl-open=move || editor.open_mark.read().as_ref() == Some(&open_key)
-                            data-rule=finding.rule.clone()
-                            data-severity=finding.severity.as_str()
-                            data-key=key.dom_id()
-                        >
-                            {piece.text}
-                        </mark>
-                    }
-                    .into_any()
-                }
-                None => piece.text.into_any(),
-            })
-            .collect_view()
-    };
+        let open = editor.open_mark.get();
+        let Some(layer) = mirror_ref.get() else {
+            return;
+        };
+        draw_layer(&layer, &pieces, &found, open.as_ref());
+    });
 
     let counts = move || {
         findings.with(|findings| {
@@ -260,11 +246,7 @@ pub fn TextField(
             </label>
             {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
             <div class="field-box" class:field-stale=move || !current.get()>
-                <div class="mirror" aria-hidden="true" node_ref=mirror_ref>
-                    {mirror}
-                    // A trailing newline in a textarea still takes a line; the layer must too.
-                    "\u{200b}"
-                </div>
+                <div class="mirror" aria-hidden="true" node_ref=mirror_ref></div>
                 <textarea
                     id=id.clone()
                     class="field-input"
@@ -304,4 +286,41 @@ pub fn focus_mark(editor: crate::state::Editor, key: MarkKey) {
             let _ = button.focus();
         }
     });
+}
+
+/// Replaces the highlight layer's content: the text, with each finding's range in a
+/// `<mark>` carrying its rule and severity.
+fn draw_layer(
+    layer: &web_sys::HtmlDivElement,
+    pieces: &[Segment],
+    findings: &[Finding],
+    open: Option<&MarkKey>,
+) {
+    let document = document();
+    layer.set_text_content(None);
+    for piece in pieces {
+        let node: web_sys::Node = match piece.finding.and_then(|number| findings.get(number)) {
+            Some(finding) => {
+                let Ok(mark) = document.create_element("mark") else {
+                    continue;
+                };
+                let key = MarkKey::of(finding);
+                let class = if open == Some(&key) {
+                    format!("hl hl-{} hl-open", finding.severity.as_str())
+                } else {
+                    format!("hl hl-{}", finding.severity.as_str())
+                };
+                mark.set_class_name(&class);
+                let _ = mark.set_attribute("data-rule", &finding.rule);
+                let _ = mark.set_attribute("data-severity", finding.severity.as_str());
+                let _ = mark.set_attribute("data-key", &key.dom_id());
+                mark.set_text_content(Some(&piece.text));
+                mark.into()
+            }
+            None => document.create_text_node(&piece.text).into(),
+        };
+        let _ = layer.append_child(&node);
+    }
+    // A trailing newline in a textarea still takes a line; the layer must too.
+    let _ = layer.append_child(&document.create_text_node("\u{200b}").into());
 }
