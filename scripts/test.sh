@@ -23,8 +23,14 @@ cargo build -p cinplan-core --target wasm32-unknown-unknown --locked
 step "embed: the JavaScript API's logic, UTF-16 positions and TypeScript types (native)"
 cargo test -p cinplan-wasm --locked
 
+step "lints (editor, wasm32)"
+cargo clippy -p cinplan-web --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "build the editor (release, dist/)"
+bash scripts/build-web.sh --locked
+
 step "build the embed (dist/embed) and the extension (dist/extension)"
 bash scripts/build-embed.sh
 
-step "embed browser tests (headless Chromium, strict CSP)"
-(cd tests && node --test --test-concurrency=1 e2e/embed-*.test.js)
+step "browser tests: editor, family views, embed, extension (headless Chromium, strict CSP)"
+(cd tests && npm test)

@@ -12,6 +12,7 @@ pub mod check;
 pub mod family;
 pub mod finding;
 pub mod glossary;
+pub mod ics;
 pub mod plan;
 pub mod profile;
 pub mod review;

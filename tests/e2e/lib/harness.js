@@ -72,8 +72,11 @@ export async function serve(root, { csp = STRICT_CSP, mounts = {}, port = 0 } = 
   };
 }
 
-/** Launches Debian's Chromium headless with the flags that work on these machines. */
-export async function launch({ extensionDir } = {}) {
+/**
+ * Launches Debian's Chromium headless with the flags that work on these machines.
+ * `locale` (e.g. "en-GB") and `viewport` are passed to the browser context when given.
+ */
+export async function launch({ extensionDir, locale, viewport } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cinplan-chromium-"));
   const args = [
     "--no-sandbox",
@@ -84,6 +87,8 @@ export async function launch({ extensionDir } = {}) {
     "--disable-component-update",
     "--disable-sync",
   ];
+  // The browser's own language sets how date inputs show dates (dd/mm/yyyy for en-GB).
+  if (locale) args.push(`--lang=${locale}`);
   if (extensionDir) {
     args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }
@@ -91,7 +96,8 @@ export async function launch({ extensionDir } = {}) {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     args,
-    viewport: { width: 1280, height: 900 },
+    viewport: viewport ?? { width: 1280, height: 900 },
+    ...(locale ? { locale, env: { ...process.env, LANGUAGE: locale.replace("-", "_") } } : {}),
   });
   return {
     context,
