@@ -33,7 +33,7 @@ function parseArgs(argv) {
     editorPath: "/dist/index.html",
     editorField: '[data-testid="field-action"] textarea, textarea[data-testid="field-action"], [data-testid="field-action"]',
     editorMarks: "[data-rule]",
-    editorOpen: 'input[type="file"]',
+    editorOpen: 'input[data-testid="open-file"]',
     embedPath: "/tests/perf/embed-host/index.html",
     embedField: 'textarea[data-cinplan-field="action"]',
     embedMarks: ".mark",
@@ -327,8 +327,11 @@ function report(results, info) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const wanted = new Set(args.only.split(","));
-  for (const needed of ["target/perf-corpus/plan-40.json", "dist/embed/cinplan_wasm.js"]) {
-    if (!fs.existsSync(path.join(ROOT, needed))) throw new Error(`${needed} is missing: run scripts/bench.sh (it builds and writes everything)`);
+  const needed = ["target/perf-corpus/plan-40.json"];
+  if (wanted.has("core") || wanted.has("embed")) needed.push("dist/embed/cinplan_wasm.js");
+  if (wanted.has("editor")) needed.push(args.editorPath.replace(/^\//, ""));
+  for (const file of needed) {
+    if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run scripts/bench.sh (it builds and writes everything)`);
   }
   const info = machine();
   const server = await serve(ROOT);

@@ -54,7 +54,8 @@ for (const [name, bundle] of Object.entries(budgets.bundles)) {
       .sort((a, b) => b.gzip - a.gzip)
       .map(({ file, gzip }) => `  ${(gzip / 1024).toFixed(1).padStart(7)} KiB  ${file}`)
       .join("\n");
-    console.log(`${name}: ${(total / 1024).toFixed(1)} KiB gzip of ${bundle.gzip_kib} KiB\n${table}`);
+    const target = bundle.target_kib ? `; target ${bundle.target_kib} KiB` : "";
+    console.log(`${name}: ${(total / 1024).toFixed(1)} KiB gzip, budget ${bundle.gzip_kib} KiB${target}\n${table}`);
     assert.ok(
       total <= bundle.gzip_kib * 1024,
       `${bundle.label} is ${(total / 1024).toFixed(1)} KiB gzip, over its budget of ` +
