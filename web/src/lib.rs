@@ -12,26 +12,36 @@ pub mod rows;
 pub mod state;
 pub mod storage;
 pub mod timeline_view;
+pub mod views;
 
 use leptos::prelude::*;
 
 use components::announcer::Announcer;
 use components::arrangements::Arrangements;
 use components::checks_panel::ChecksPanel;
+use components::child_view::ChildView;
+use components::family_view::FamilyView;
 use components::notices::Notices;
 use components::plan_details::PlanDetails;
 use components::plan_table::PlanTable;
+use components::print_sheet::PrintSheet;
 use components::records::Records;
+use components::review_view::ReviewView;
 use components::timeline_section::TimelineSection;
 use components::toolbar::Toolbar;
+use components::training_view::TrainingView;
+use components::view_switcher::ViewSwitcher;
 use components::views_section::ViewsSection;
 use state::Editor;
+use views::{ActiveView, AppView};
 
 /// The whole editor.
 #[component]
 pub fn App() -> impl IntoView {
     let editor = Editor::start();
     provide_context(editor);
+    let active = RwSignal::new(AppView::Plan);
+    provide_context(ActiveView(active));
 
     // Undo and redo work from anywhere, on the editor's own history: the browser's
     // per-field undo would fight with changes made by suggestions and row moves.
@@ -75,7 +85,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#plan">"Skip to the plan"</a>
+        <a class="skip-link" href="#main">"Skip to the plan"</a>
         <header class="header">
             <div class="header-inner">
                 <p class="brand">
@@ -85,7 +95,8 @@ pub fn App() -> impl IntoView {
                 <p class="privacy">"Everything stays on this computer: nothing is sent anywhere."</p>
             </div>
             <Toolbar />
-            <nav class="section-nav" aria-label="Sections">
+            <ViewSwitcher />
+            <nav class="section-nav" aria-label="Sections" hidden=move || active.get() != AppView::Plan>
                 <a href="#details">"Details"</a>
                 <a href="#checks">"Checks"</a>
                 <a href="#plan">"The plan"</a>
@@ -95,20 +106,32 @@ pub fn App() -> impl IntoView {
                 <a href="#f-visits">"Visits held"</a>
             </nav>
         </header>
-        <main class="main" id="main">
-            <h1 class="visually-hidden">"Child in Need plan"</h1>
+        <main class="main" id="main" data-view=move || active.get().id()>
             <Notices />
-            <div class="top">
-                <PlanDetails />
-                <ChecksPanel />
-            </div>
-            <PlanTable />
-            <div class="two">
-                <Arrangements />
-                <ViewsSection />
-            </div>
-            <TimelineSection />
-            <Records />
+            {move || match active.get() {
+                AppView::Plan => view! {
+                    <div class="plan-view" data-testid="plan-view">
+                        <h1 class="visually-hidden">"Child in Need plan"</h1>
+                        <div class="top">
+                            <PlanDetails />
+                            <ChecksPanel />
+                        </div>
+                        <PlanTable />
+                        <div class="two">
+                            <Arrangements />
+                            <ViewsSection />
+                        </div>
+                        <TimelineSection />
+                        <Records />
+                        <PrintSheet />
+                    </div>
+                }
+                .into_any(),
+                AppView::Family => view! { <FamilyView /> }.into_any(),
+                AppView::Child => view! { <ChildView /> }.into_any(),
+                AppView::Review => view! { <ReviewView /> }.into_any(),
+                AppView::Training => view! { <TrainingView /> }.into_any(),
+            }}
         </main>
         <footer class="footer">
             <p>

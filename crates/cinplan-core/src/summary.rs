@@ -10,13 +10,14 @@
 //! letters; a letter with an error scores 0, one with only warnings scores ½, one with
 //! neither scores 1; the score is 100 × the total ÷ the number of checks, rounded.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::{Finding, Severity, Smart};
 use crate::plan::Plan;
 
 /// A finding named by its rule and where it points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FindingRef {
     pub rule: String,
     pub pointer: String,
@@ -24,7 +25,7 @@ pub struct FindingRef {
 }
 
 /// One letter of SMART for one row, the plan's sections or the whole plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct LetterStatus {
     pub letter: Smart,
     /// No error and no warning about this letter.
@@ -49,7 +50,7 @@ impl LetterStatus {
 }
 
 /// The letters of one action row (or of a need that has no action row yet).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RowSummary {
     /// `/needs/0/actions/1`, or `/needs/0` for a need with no action row.
     pub pointer: String,
@@ -60,7 +61,7 @@ pub struct RowSummary {
 }
 
 /// Findings by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SeverityCounts {
     pub error: usize,
     pub warning: usize,
@@ -68,7 +69,7 @@ pub struct SeverityCounts {
 }
 
 /// Everything the editor shows next to the findings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SmartSummary {
     pub rows: Vec<RowSummary>,
     /// The plan's own sections: findings not about an action row or a need.

@@ -30,15 +30,26 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1 (a free port) with the given CSP (null for none).
+ * `mounts` serves other folders under URL prefixes, e.g. { "/cinplan/": "dist/embed" }
+ * (a host serving cinplan's folder next to its own pages); `port` 0 picks a free one.
  * Returns { url, requests, close() }; `requests` lists every path asked for.
  */
-export async function serve(root, { csp = STRICT_CSP } = {}) {
+export async function serve(root, { csp = STRICT_CSP, mounts = {}, port = 0 } = {}) {
   const requests = [];
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
     requests.push(url.pathname);
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(path.resolve(root))) {
+    let base = root;
+    let pathname = decodeURIComponent(url.pathname);
+    for (const [prefix, folder] of Object.entries(mounts)) {
+      if (pathname.startsWith(prefix)) {
+        base = folder;
+        pathname = pathname.slice(prefix.length - 1);
+        break;
+      }
+    }
+    let file = path.join(base, pathname);
+    if (!path.resolve(file).startsWith(path.resolve(base))) {
       response.writeHead(403).end();
       return;
     }
@@ -53,10 +64,9 @@ export async function serve(root, { csp = STRICT_CSP } = {}) {
     response.writeHead(200, headers);
     fs.createReadStream(file).pipe(response);
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.address().port}`,
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
