@@ -234,15 +234,11 @@ fn profile_words(words: &[String], text: &str) -> Vec<std::ops::Range<usize>> {
     else {
         return Vec::new();
     };
-    let quotes = word_list::quoted_ranges(text);
+    let quotes = word_list::Quotes::of(text);
     regex
         .find_iter(text)
         .map(|found| found.range())
-        .filter(|range| {
-            !quotes
-                .iter()
-                .any(|quote| quote.start <= range.start && range.end <= quote.end)
-        })
+        .filter(|range| !quotes.contain(range))
         .collect()
 }
 
