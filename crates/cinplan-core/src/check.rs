@@ -214,10 +214,12 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
         }
     }
     apply_profile(&mut plan_findings, options.profile);
+    let field_at: HashMap<&str, &FieldRef<'_>> = all_fields
+        .iter()
+        .map(|field| (field.pointer.as_str(), field))
+        .collect();
     for finding in plan_findings {
-        let field = all_fields
-            .iter()
-            .find(|field| field.pointer == finding.pointer);
+        let field = field_at.get(finding.pointer.as_str()).copied();
         located.push(match field {
             Some(field) => Located::on_field(&finding, field, &Utf16Index::new(field.text)),
             None => Located::elsewhere(&finding),

@@ -3,6 +3,7 @@
 //! instead. Exit 0 with no error findings, 1 with error findings, 2 when the input cannot be
 //! read.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -56,8 +57,15 @@ struct JsonReport<'a> {
 
 /// Where the text of each finding comes from, for marking its range.
 enum Source<'a> {
-    Plan { path: &'a str, plan: &'a Plan },
-    Field { field: FieldName, text: &'a str },
+    Plan {
+        path: &'a str,
+        /// The text of each free-text field, by pointer.
+        texts: HashMap<String, &'a str>,
+    },
+    Field {
+        field: FieldName,
+        text: &'a str,
+    },
 }
 
 pub fn run(args: Args) -> Result<ExitCode, InputError> {
@@ -81,7 +89,11 @@ pub fn run(args: Args) -> Result<ExitCode, InputError> {
                     profile: &profile,
                 },
             );
-            print_report(&report, &Source::Plan { path, plan: &plan }, args.format)
+            let texts = cinplan_core::check::fields(&plan)
+                .into_iter()
+                .map(|field| (field.pointer, field.text))
+                .collect();
+            print_report(&report, &Source::Plan { path, texts }, args.format)
         }
         Some(field_id) => {
             let field = FieldName::from_id(field_id).ok_or_else(|| {
@@ -224,11 +236,8 @@ fn render_finding(out: &mut String, finding: &Finding, source: &Source<'_>) {
 fn locate<'a>(finding: &Finding, source: &Source<'a>) -> (String, Option<&'a str>) {
     match source {
         Source::Field { field, text } => (field.label().to_owned(), Some(text)),
-        Source::Plan { path, plan } => {
-            let text = cinplan_core::check::fields(plan)
-                .into_iter()
-                .find(|field| field.pointer == finding.pointer)
-                .map(|field| field.text);
+        Source::Plan { path, texts } => {
+            let text = texts.get(&finding.pointer).copied();
             let place = describe_pointer(&finding.pointer);
             let location = if finding.pointer.is_empty() {
                 format!("{path}: {place}")
