@@ -1,7 +1,6 @@
 //! `cinplan timeline`: every due date of a plan, as a listing for a person, as JSON, or as
 //! an iCalendar file to import into Outlook or any other calendar.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate, Utc};
@@ -56,7 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }
         Format::Ics => ics(&plan, &timeline, today),
     };
-    write_stdout(output.as_bytes())?;
+    super::write_stdout(&output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -71,16 +70,6 @@ fn plan_profile(plan: &Plan) -> Result<Profile, String> {
             Profile::names().join(", ")
         )
     })
-}
-
-fn write_stdout(bytes: &[u8]) -> Result<(), String> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(()),
-        // The reader went away (`cinplan timeline … | head`): nothing more to say.
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(format!("cannot write the timeline: {error}")),
-    }
 }
 
 fn state_word(state: EventState) -> &'static str {
