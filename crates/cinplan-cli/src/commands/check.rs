@@ -15,8 +15,8 @@ use cinplan_core::summary::{summarise, LetterStatus, SmartSummary};
 use cinplan_core::text::Utf16Index;
 use cinplan_core::Plan;
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
 
+use crate::display::{display_char, printable};
 use crate::input::{load_profile, read_plan, today, InputError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -408,48 +408,6 @@ fn render_text_with_marks(out: &mut String, field: &FieldLines<'_>, finding: &Fi
     let _ = writeln!(out, " {gutter} |");
 }
 
-/// One character as the terminal should show it, and how many columns that takes.
-fn display_char(character: char) -> (String, usize) {
-    match character {
-        '\t' => (" ".to_owned(), 1),
-        // C0 controls as their Control Pictures: "␀", "␍".
-        '\0'..='\u{1f}' => (
-            char::from_u32(0x2400 + u32::from(character))
-                .unwrap_or('?')
-                .to_string(),
-            1,
-        ),
-        '\u{7f}' => ("␡".to_owned(), 1),
-        // C1 controls, direction marks and overrides, and line separators would move or
-        // reverse what follows: name them instead.
-        '\u{80}'..='\u{9f}'
-        | '\u{61c}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{2028}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}' => {
-            let name = format!("<U+{:04X}>", u32::from(character));
-            let columns = name.len();
-            (name, columns)
-        }
-        _ => (
-            character.to_string(),
-            UnicodeWidthChar::width(character).unwrap_or(0),
-        ),
-    }
-}
-
-/// A text with its invisible and direction-changing characters shown visibly (see
-/// [`display_char`]), for messages and suggestions that quote the plan.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|character| match character {
-            '\n' => "\n".to_owned(),
-            _ => display_char(character).0,
-        })
-        .collect()
-}
-
 /// A line as shown (cut to about [`MAX_LINE_COLUMNS`] around the marked byte range when
 /// longer) and the column and width of the carets under the marked part. Looks only at
 /// the part of the line it shows.
@@ -617,7 +575,7 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[1], " 1 | a␀b␍c<U+202E>d ASAP");
         assert_eq!(lines[2], format!("   | {}^^^^", " ".repeat(15)));
-        assert_eq!(printable("x\u{202e}y\0"), "x<U+202E>y␀");
+        assert_eq!(printable("x\u{202e}y\0\n"), "x<U+202E>y␀␊");
     }
 
     #[test]
