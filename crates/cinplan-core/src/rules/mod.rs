@@ -273,8 +273,13 @@ mod quote_tests {
     fn long_text_is_cut_at_a_word() {
         let text = "the professionals involved ".repeat(1000);
         let quoted = quote(&text);
-        let kept = quoted.strip_suffix('…').unwrap_or_else(|| panic!("{quoted}"));
-        assert!(text.starts_with(&format!("{kept} ")), "cut inside a word: {quoted}");
+        let kept = quoted
+            .strip_suffix('…')
+            .unwrap_or_else(|| panic!("{quoted}"));
+        assert!(
+            text.starts_with(&format!("{kept} ")),
+            "cut inside a word: {quoted}"
+        );
         assert!(kept.chars().count() <= 60, "{quoted}");
         let one_word = quote(&"é".repeat(500));
         assert_eq!(one_word.chars().count(), 61);
