@@ -75,12 +75,17 @@ impl Rule for DateInPast {
             return;
         }
         // The date the work should be finished by: the deadline, or the end of recurring
-        // work, or the start when that is all there is.
+        // work, or the start when that is all there is. Work that started in the past and
+        // runs until a later point ("starting on 30 November, until the review on …") is
+        // under way, not late, so a past start is only looked at when nothing follows it;
+        // and only a date written out is checked (a plan event's lateness is drift's).
         let finish = [&timescale.deadline, &timescale.end, &timescale.start]
             .into_iter()
             .flatten()
-            .find(|dated| written(dated));
-        let Some(finish) = finish else { return };
+            .next();
+        let Some(finish) = finish.filter(written) else {
+            return;
+        };
         let Some(date) = finish.when.date() else {
             return;
         };
@@ -146,6 +151,30 @@ mod tests {
     #[test]
     fn a_past_date_with_no_progress_is_flagged() {
         assert_count(RULE, ByWhen, "By 20 November 2026", 1);
+    }
+
+    #[test]
+    fn work_under_way_until_a_later_point_is_not_past() {
+        // Started a few days ago (after the planning meeting), runs until the first review
+        // or a written date: under way, not late.
+        assert_clean(
+            RULE,
+            ByWhen,
+            "Fortnightly sessions with Tommy, starting on 18 November 2026, until the review \
+             on 16 February 2027",
+        );
+        assert_clean(
+            RULE,
+            ByWhen,
+            "Weekly from 18 November 2026 until the first review",
+        );
+        assert_clean(
+            RULE,
+            ByWhen,
+            "Weekly from 18 November 2026 until 16 February 2027",
+        );
+        // A start that is all there is, already past, is still worth a look.
+        assert_count(RULE, ByWhen, "Starting on 18 November 2026", 1);
     }
 
     #[test]
