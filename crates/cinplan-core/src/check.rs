@@ -532,13 +532,70 @@ pub fn check_field(
         need_index: None,
         action_index: None,
     };
+    let mut raw = check_one_field(plan, &field_ref, options, &calendar);
+    raw.extend(plan_findings_on_section(
+        plan, field, text, options, &calendar,
+    ));
     let index = Utf16Index::new(text);
-    let mut findings: Vec<Finding> =
-        without_superseded(check_one_field(plan, &field_ref, options, &calendar))
-            .iter()
-            .map(|finding| finding.publish_with(&index))
-            .collect();
+    let mut findings: Vec<Finding> = without_superseded(raw)
+        .iter()
+        .map(|finding| finding.publish_with(&index))
+        .collect();
     sort_findings(&mut findings);
+    findings
+}
+
+/// The plan's own section a field name stands for, and where it is in the plan.
+fn section_mut(plan: &mut Plan, field: FieldName) -> Option<(&'static str, &mut String)> {
+    Some(match field {
+        FieldName::Visiting => ("/visiting", &mut plan.visiting),
+        FieldName::ReviewFrequency => ("/review_frequency", &mut plan.review_frequency),
+        FieldName::Contingency => ("/contingency", &mut plan.contingency),
+        FieldName::ViewsChild => ("/views/child", &mut plan.views.child),
+        FieldName::ViewsParents => ("/views/parents", &mut plan.views.parents),
+        FieldName::ViewsOthers => ("/views/others", &mut plan.views.others),
+        _ => return None,
+    })
+}
+
+/// For a single text checked as one of the plan's sections (visiting, review frequency,
+/// contingency, views): what the plan rules say about that section with this text in it
+/// ("In line with procedures" gives no review frequency), pointed at the text as the
+/// field rules' findings are. Nothing for the fields of an action row.
+fn plan_findings_on_section(
+    plan: &Plan,
+    field: FieldName,
+    text: &str,
+    options: CheckOptions<'_>,
+    calendar: &Calendar,
+) -> Vec<RawFinding> {
+    let mut with_text = plan.clone();
+    let Some((pointer, section)) = section_mut(&mut with_text, field) else {
+        return Vec::new();
+    };
+    *section = text.to_owned();
+    let context = PlanContext {
+        plan: &with_text,
+        profile: options.profile,
+        today: options.today,
+        calendar,
+    };
+    let mut findings = Vec::new();
+    for rule in registry::all() {
+        let meta = rule.meta();
+        if options
+            .profile
+            .rule_severity(meta.id, meta.severity)
+            .is_some()
+        {
+            rule.check_plan(&context, &mut findings);
+        }
+    }
+    apply_profile(&mut findings, options.profile);
+    findings.retain(|finding| finding.pointer == pointer);
+    for finding in &mut findings {
+        finding.pointer = String::new();
+    }
     findings
 }
 
