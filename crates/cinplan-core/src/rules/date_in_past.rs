@@ -17,7 +17,8 @@ pub static META: RuleMeta = RuleMeta {
     docs: RuleDocs {
         summary: "Flags a date in \"By when\" that is before the plan started (its planning \
                   meeting), or that is already past while no progress is recorded for the \
-                  action.",
+                  action. Work that has started and runs until a later date or review is \
+                  under way, not late.",
         why: "\"By when\" says when work starts and ends so that progress can be seen by the \
               first review (000 By when?). A date before the plan began is usually a typing \
               slip or a line carried over from an old plan; a date already past with no \
