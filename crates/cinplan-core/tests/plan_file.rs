@@ -171,3 +171,15 @@ fn a_saved_plan_reads_back_the_same() {
         assert_eq!(Plan::from_json(&plan.to_json()), Ok(plan), "{name}");
     }
 }
+
+#[test]
+fn every_earlier_format_version_still_reads() {
+    // A later cinplan reads every version it lists as readable; each must really load.
+    assert!(cinplan_core::plan::READABLE_FORMATS.contains(&cinplan_core::plan::FORMAT));
+    for format in cinplan_core::plan::READABLE_FORMATS {
+        let text =
+            fixture_text("tommy-good.json").replace("\"cinplan/1\"", &format!("\"{format}\""));
+        let plan = Plan::from_json(&text).unwrap_or_else(|error| panic!("{format}: {error}"));
+        assert_eq!(plan.child.name, "Tommy", "{format}");
+    }
+}
