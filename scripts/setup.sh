@@ -30,12 +30,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
 fi
 
-# 4. Chromium and its driver from Debian, for the browser tests.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian's chromium and chromium-driver"
+# 4. Chromium and its driver from Debian, for the browser tests; chromium-l10n so that
+#    the browser can run in British English (dates in date inputs read dd/mm/yyyy).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -f /usr/lib/chromium/locales/en-GB.pak ]; then
+  say "installing Debian's chromium, chromium-driver and chromium-l10n"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver chromium-l10n >/dev/null
 fi
 
 # 5. npm packages: playwright-core (drives Debian's Chromium), axe-core, and wasm-opt 132

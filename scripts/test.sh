@@ -19,3 +19,18 @@ cargo test --workspace --locked
 
 step "the core builds for the browser (wasm32-unknown-unknown)"
 cargo build -p cinplan-core --target wasm32-unknown-unknown --locked
+
+step "embed: the JavaScript API's logic, UTF-16 positions and TypeScript types (native)"
+cargo test -p cinplan-wasm --locked
+
+step "lints (editor, wasm32)"
+cargo clippy -p cinplan-web --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "build the editor (release, dist/)"
+bash scripts/build-web.sh --locked
+
+step "build the embed (dist/embed) and the extension (dist/extension)"
+bash scripts/build-embed.sh
+
+step "browser tests: editor, family views, embed, extension (headless Chromium, strict CSP)"
+(cd tests && npm test)

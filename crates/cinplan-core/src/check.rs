@@ -22,7 +22,7 @@ pub struct CheckOptions<'a> {
 }
 
 /// Everything a check found.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CheckReport {
     /// Sorted by pointer, then position, then rule.
     pub findings: Vec<Finding>,
@@ -616,6 +616,51 @@ fn is_suppressed(plan: &Plan, rule: &str, key: &SuppressionKey) -> bool {
         })
 }
 
+/// Checks the field at `pointer` of `plan` (with the text the plan holds there) and reports
+/// it as [`check_plan`] would: its field rules, the plan rules that point at it (an empty
+/// "By whom" in a filled row), without findings another rule's supersede, without those the
+/// plan's suppressions silence. For checking one cell as it is typed, where the rest of the
+/// plan is only context. An unknown pointer has no findings.
+pub fn check_field_at(plan: &Plan, pointer: &str, options: CheckOptions<'_>) -> Vec<Finding> {
+    let all_fields = fields(plan);
+    let Some(field) = all_fields.iter().find(|field| field.pointer == pointer) else {
+        return Vec::new();
+    };
+    let calendar = calendar_for(plan, options.profile);
+    let mut raw = check_one_field(plan, field, options, &calendar);
+    let context = PlanContext {
+        plan,
+        profile: options.profile,
+        today: options.today,
+        calendar: &calendar,
+    };
+    let mut plan_findings = Vec::new();
+    for rule in registry::all() {
+        if options
+            .profile
+            .rule_severity(rule.meta().id, rule.meta().severity)
+            .is_some()
+        {
+            rule.check_plan(&context, &mut plan_findings);
+        }
+    }
+    apply_profile(&mut plan_findings, options.profile);
+    raw.extend(
+        plan_findings
+            .into_iter()
+            .filter(|finding| finding.pointer == pointer),
+    );
+    let index = Utf16Index::new(field.text);
+    let mut findings: Vec<Finding> = without_superseded(raw)
+        .iter()
+        .map(|finding| Located::on_field(finding, field, &index))
+        .filter(|located| !is_suppressed(plan, &located.finding.rule, &located.key))
+        .map(|located| located.finding)
+        .collect();
+    sort_findings(&mut findings);
+    findings
+}
+
 /// The stable output order: pointer, then position, then rule.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
@@ -699,5 +744,82 @@ mod tests {
             (key.field.as_str(), key.text.as_str()),
             ("contingency", "TBC")
         );
+    }
+
+    fn row_plan(by_whom: &str, by_when: &str) -> Plan {
+        let mut plan = Plan::new_blank();
+        plan.needs[0].need = "Tommy is withdrawn when his parents argue.".to_owned();
+        let action = &mut plan.needs[0].actions[0];
+        action.action = "Weekly sessions at the New Way service".to_owned();
+        action.by_whom = by_whom.to_owned();
+        action.by_when = by_when.to_owned();
+        action.outcome = "Tommy will say he feels safe at home.".to_owned();
+        plan
+    }
+
+    fn at(plan: &Plan, pointer: &str) -> Vec<Finding> {
+        let profile = Profile::default_profile();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        check_field_at(
+            plan,
+            pointer,
+            CheckOptions {
+                today,
+                profile: &profile,
+            },
+        )
+    }
+
+    #[test]
+    fn one_field_is_reported_as_the_whole_plan_check_reports_it() {
+        let plan = row_plan("", "Ongoing");
+        let profile = Profile::default_profile();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let report = check_plan(
+            &plan,
+            CheckOptions {
+                today,
+                profile: &profile,
+            },
+        );
+        for pointer in ["/needs/0/actions/0/by_whom", "/needs/0/actions/0/by_when"] {
+            let expected: Vec<&Finding> = report
+                .findings
+                .iter()
+                .filter(|finding| finding.pointer == pointer)
+                .collect();
+            let found = at(&plan, pointer);
+            assert!(!found.is_empty(), "{pointer}");
+            assert_eq!(found.iter().collect::<Vec<_>>(), expected, "{pointer}");
+        }
+    }
+
+    #[test]
+    fn an_empty_cell_of_a_filled_row_is_flagged_where_it_is() {
+        let found = at(
+            &row_plan("", "by 1 December 2026"),
+            "/needs/0/actions/0/by_whom",
+        );
+        assert!(
+            found.iter().any(|finding| finding.rule == "empty-field"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_suppressed_finding_is_left_out() {
+        let mut plan = row_plan("Sam Jones, social worker", "Ongoing");
+        let pointer = "/needs/0/actions/0/by_when";
+        let first = at(&plan, pointer);
+        let Some(finding) = first.first() else {
+            panic!("\"Ongoing\" is flagged");
+        };
+        ignore_in_plan(&mut plan, finding, "agreed with the family");
+        assert_eq!(at(&plan, pointer).len(), first.len() - 1);
+    }
+
+    #[test]
+    fn an_unknown_pointer_has_no_findings() {
+        assert!(at(&row_plan("", ""), "/needs/7/actions/0/by_whom").is_empty());
     }
 }

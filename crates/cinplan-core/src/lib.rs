@@ -9,15 +9,19 @@
 
 pub mod calendar;
 pub mod check;
+pub mod family;
 pub mod finding;
 pub mod glossary;
+pub mod ics;
 pub mod plan;
 pub mod profile;
+pub mod review;
 pub mod rules;
 pub mod summary;
 pub mod text;
 pub mod timeline;
 pub mod timescale;
+pub mod training;
 
 pub use calendar::{Calendar, Region};
 pub use finding::{Applicability, Finding, Severity, Smart, Suggestion};

@@ -12,13 +12,14 @@
 
 use std::collections::HashMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::{Finding, Severity, Smart};
 use crate::plan::Plan;
 
 /// A finding named by its rule and where it points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FindingRef {
     pub rule: String,
     pub pointer: String,
@@ -26,7 +27,7 @@ pub struct FindingRef {
 }
 
 /// One letter of SMART for one row, the plan's sections or the whole plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct LetterStatus {
     pub letter: Smart,
     /// No error and no warning about this letter.
@@ -51,7 +52,7 @@ impl LetterStatus {
 }
 
 /// The letters of one action row (or of a need that has no action row yet).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RowSummary {
     /// `/needs/0/actions/1`, or `/needs/0` for a need with no action row.
     pub pointer: String,
@@ -62,7 +63,7 @@ pub struct RowSummary {
 }
 
 /// Findings by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SeverityCounts {
     pub error: usize,
     pub warning: usize,
@@ -70,7 +71,7 @@ pub struct SeverityCounts {
 }
 
 /// Everything the editor shows next to the findings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SmartSummary {
     pub rows: Vec<RowSummary>,
     /// The plan's own sections: findings not about an action row or a need.

@@ -1,1 +1,153 @@
-//! wasm
+//! cinplan for JavaScript: a few functions that take and return plain data.
+//!
+//! Nothing handed to JavaScript points into WebAssembly memory, so there is nothing to
+//! free: every argument is read into Rust values and every result is a fresh JavaScript
+//! object (maps as plain objects, dates as `YYYY-MM-DD` strings). Errors are thrown as
+//! JavaScript `Error`s whose message says what is wrong and where. What each function
+//! does lives in [`api`], tested natively; this file only converts.
+#![forbid(unsafe_code)]
+
+pub mod api;
+#[cfg(test)]
+mod typescript;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use api::{ApiError, FieldOptions, PlanInput, PlanOptions, SuggestionChoice};
+
+// The data types, generated from the Rust types (src/typescript.rs keeps this file up to
+// date), so that the function declarations below can name them.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+import type {
+  Applied, CheckReport, FieldInfo, FieldOptions, Finding, PlanInput, PlanOptions,
+  RuleInfo, Suggestion, SuggestionChoice, Timeline,
+} from "./cinplan-types";
+export * from "./cinplan-types";
+"#;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|problem| JsError::new(&format!("cinplan could not return its result: {problem}")))
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|problem| JsError::new(&format!("{what}: {problem}")))
+}
+
+fn thrown(problem: ApiError) -> JsError {
+    JsError::new(&problem.0)
+}
+
+/// The given `today`, or the browser's local date.
+fn today(given: Option<&str>) -> Result<NaiveDate, JsError> {
+    match given {
+        Some(text) => api::parse_iso_date(text, "today").map_err(thrown),
+        None => {
+            let now = js_sys::Date::new_0();
+            NaiveDate::from_ymd_opt(
+                now.get_full_year() as i32,
+                now.get_month() + 1,
+                now.get_date(),
+            )
+            .ok_or_else(|| JsError::new("today: the browser's clock gives no valid date"))
+        }
+    }
+}
+
+/// Checks the text of one field. Returns the findings, ranges in UTF-16 code units of
+/// `text` (JavaScript string indices), sorted by position then rule.
+#[wasm_bindgen(js_name = checkField, unchecked_return_type = "Finding[]")]
+pub fn check_field(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options: FieldOptions = from_js(options, "checkField options")?;
+    let today = today(options.today.as_deref())?;
+    to_js(&api::check_field(text, &options, today).map_err(thrown)?)
+}
+
+/// Checks a whole plan (a `cinplan/1` object or its JSON text): the findings, those the
+/// plan's suppressions silence, and the SMART summary.
+#[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "CheckReport")]
+pub fn check_plan(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let plan: PlanInput = from_js(plan, "checkPlan plan")?;
+    let options: PlanOptions = optional(options, "checkPlan options")?;
+    let today = today(options.today.as_deref())?;
+    to_js(&api::check_plan(&plan, &options, today).map_err(thrown)?)
+}
+
+/// Every due date of a plan, with its state today.
+#[wasm_bindgen(unchecked_return_type = "Timeline")]
+pub fn timeline(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let plan: PlanInput = from_js(plan, "timeline plan")?;
+    let options: PlanOptions = optional(options, "timeline options")?;
+    let today = today(options.today.as_deref())?;
+    to_js(&api::timeline(&plan, &options, today).map_err(thrown)?)
+}
+
+/// Every rule with its documentation.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    to_js(&api::rules())
+}
+
+/// One rule's documentation: what it flags, why, an example, what to write instead.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo")]
+pub fn explain(rule: &str) -> Result<JsValue, JsError> {
+    to_js(&api::explain(rule).map_err(thrown)?)
+}
+
+/// The fields cinplan checks, with the names `data-cinplan-field` takes.
+#[wasm_bindgen(unchecked_return_type = "FieldInfo[]")]
+pub fn fields() -> Result<JsValue, JsError> {
+    to_js(&api::fields())
+}
+
+/// The text with a finding's suggestion applied (the suggestion's index, or the
+/// suggestion itself), and where the replacement and its placeholders now stand.
+#[wasm_bindgen(js_name = applySuggestion, unchecked_return_type = "Applied")]
+pub fn apply_suggestion(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Finding")] finding: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SuggestionChoice")] suggestion: JsValue,
+) -> Result<JsValue, JsError> {
+    let finding = from_js(finding, "applySuggestion finding")?;
+    let suggestion: SuggestionChoice = from_js(suggestion, "applySuggestion suggestion")?;
+    to_js(&api::apply_suggestion(text, &finding, &suggestion).map_err(thrown)?)
+}
+
+/// The Nth working day after `date` (before it for negative N), as `YYYY-MM-DD`.
+/// `region` is `england-and-wales` (the default), `scotland` or `northern-ireland`.
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(date: &str, n: f64, region: Option<String>) -> Result<String, JsError> {
+    api::add_working_days(date, n, region.as_deref()).map_err(thrown)
+}
+
+/// The version of cinplan.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Options that may be left out (`undefined` or `null`).
+fn optional<T: DeserializeOwned + Default>(
+    value: Option<JsValue>,
+    what: &str,
+) -> Result<T, JsError> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => from_js(value, what),
+        _ => Ok(T::default()),
+    }
+}

@@ -30,15 +30,26 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1 (a free port) with the given CSP (null for none).
+ * `mounts` serves other folders under URL prefixes, e.g. { "/cinplan/": "dist/embed" }
+ * (a host serving cinplan's folder next to its own pages); `port` 0 picks a free one.
  * Returns { url, requests, close() }; `requests` lists every path asked for.
  */
-export async function serve(root, { csp = STRICT_CSP } = {}) {
+export async function serve(root, { csp = STRICT_CSP, mounts = {}, port = 0 } = {}) {
   const requests = [];
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
     requests.push(url.pathname);
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(path.resolve(root))) {
+    let base = root;
+    let pathname = decodeURIComponent(url.pathname);
+    for (const [prefix, folder] of Object.entries(mounts)) {
+      if (pathname.startsWith(prefix)) {
+        base = folder;
+        pathname = pathname.slice(prefix.length - 1);
+        break;
+      }
+    }
+    let file = path.join(base, pathname);
+    if (!path.resolve(file).startsWith(path.resolve(base))) {
       response.writeHead(403).end();
       return;
     }
@@ -53,17 +64,19 @@ export async function serve(root, { csp = STRICT_CSP } = {}) {
     response.writeHead(200, headers);
     fs.createReadStream(file).pipe(response);
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.address().port}`,
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
 
-/** Launches Debian's Chromium headless with the flags that work on these machines. */
-export async function launch({ extensionDir } = {}) {
+/**
+ * Launches Debian's Chromium headless with the flags that work on these machines.
+ * `locale` (e.g. "en-GB") and `viewport` are passed to the browser context when given.
+ */
+export async function launch({ extensionDir, locale, viewport } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cinplan-chromium-"));
   const args = [
     "--no-sandbox",
@@ -74,6 +87,8 @@ export async function launch({ extensionDir } = {}) {
     "--disable-component-update",
     "--disable-sync",
   ];
+  // The browser's own language sets how date inputs show dates (dd/mm/yyyy for en-GB).
+  if (locale) args.push(`--lang=${locale}`);
   if (extensionDir) {
     args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }
@@ -81,7 +96,8 @@ export async function launch({ extensionDir } = {}) {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     args,
-    viewport: { width: 1280, height: 900 },
+    viewport: viewport ?? { width: 1280, height: 900 },
+    ...(locale ? { locale, env: { ...process.env, LANGUAGE: locale.replace("-", "_") } } : {}),
   });
   return {
     context,

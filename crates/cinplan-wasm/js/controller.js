@@ -1,0 +1,382 @@
+// One attached field: it reads the field's text after the user pauses typing, checks it
+// with the core, draws the findings, tells the host (the `cinplan:findings` event) and
+// screen readers, opens the popover, and applies a suggestion the user picks. It only
+// listens to the field: it never writes the field's attributes, and writes its value only
+// when the user applies a suggestion. `detach()` removes every listener, timer, observer
+// and node it made.
+
+import { rootFor } from "./root.js";
+import { FieldOverlay, hasRange } from "./overlay.js";
+import { readField, isTextControl, isEditable, rangeOf, caretOffset } from "./field-text.js";
+import { readContext, rowOf } from "./context.js";
+
+let lastId = 0;
+const warned = new Set();
+
+/** Logs a problem once per message: the host page must never break because of cinplan. */
+export function warnOnce(message) {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`cinplan: ${message}`);
+}
+
+const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+export class FieldController {
+  /**
+   * @param api the wasm functions (checkField, applySuggestion, explain, fields)
+   * @param marked the element attached (the field, or a wrapper around a rich-text editor)
+   * @param field the element holding the text
+   * @param options { field, label?, debounce?, plan?, profile?, today?, context?, row? }
+   * @param fieldNameOf the field name of any element of the page, for reading a row
+   */
+  constructor({ api, marked, field, options, fieldNameOf }) {
+    this.api = api;
+    this.marked = marked;
+    this.field = field;
+    this.options = options;
+    this.fieldNameOf = fieldNameOf;
+    this.id = ++lastId;
+    this.name = options.field;
+    this.document = field.ownerDocument;
+    this.view = this.document.defaultView;
+    this.root = rootFor(this.document);
+    this.root.add(this);
+    this.label = options.label ?? hostLabel(field) ?? fieldLabel(api, this.name);
+    this.overlay = new FieldOverlay(this.root, field, { onBadge: () => this.openPopover({ focus: true, at: 0 }) });
+    this.text = "";
+    this.segments = null;
+    this.findings = [];
+    this.timer = 0;
+    this.docs = new Map();
+
+    this.listeners = [
+      ["input", () => this.onInput()],
+      ["scroll", () => this.overlay.layout()],
+      ["focus", () => this.onFocus()],
+      ["click", () => this.onCaret()],
+      ["keydown", (event) => this.onKeyDown(event)],
+    ];
+    for (const [type, listener] of this.listeners) field.addEventListener(type, listener);
+    this.resizeObserver = new this.view.ResizeObserver(() => this.root.scheduleLayout());
+    this.resizeObserver.observe(field);
+    this.check();
+  }
+
+  /** Whether the user can type in the field now. */
+  get active() {
+    return isEditable(this.field);
+  }
+
+  onInput() {
+    if (this.root.popover.controller === this) this.root.popover.close({ restoreFocus: false });
+    this.overlay.layout();
+    this.scheduleCheck();
+    // The other cells of the row read this one as context ("By whom" is empty while the
+    // action is filled in): they are checked again too.
+    const row = rowOf(this.marked, this.options);
+    if (!row) return;
+    for (const other of this.root.controllers) {
+      if (other !== this && rowOf(other.marked, other.options) === row) other.scheduleCheck();
+    }
+  }
+
+  /** Checks once the user pauses (the debounce). */
+  scheduleCheck() {
+    this.view.clearTimeout(this.timer);
+    this.timer = this.view.setTimeout(() => this.check(), this.options.debounce ?? 300);
+  }
+
+  /** Checks the field now and draws the result. */
+  check() {
+    this.view.clearTimeout(this.timer);
+    this.timer = 0;
+    const before = this.findings.length;
+    let text = "";
+    let segments = null;
+    let findings = [];
+    if (this.active) {
+      ({ text, segments } = readField(this.field));
+      try {
+        findings = this.api.checkField(text, {
+          field: this.name,
+          plan: this.options.plan ?? undefined,
+          profile: this.options.profile ?? undefined,
+          today: this.options.today ?? undefined,
+          context: this.readContext(),
+        });
+      } catch (error) {
+        warnOnce(`the ${this.label} field could not be checked: ${error?.message ?? error}`);
+      }
+    }
+    this.text = text;
+    this.segments = segments;
+    this.findings = findings;
+    this.overlay.render(text, findings, segments, this.label);
+    this.refreshPopover();
+    this.dispatch();
+    if (this.hasFocus() && findings.length !== before) this.announceCount();
+  }
+
+  /**
+   * The context around the field: from `options.context` when it is a function (the
+   * host computes it), otherwise read from the page (marks and configured selectors).
+   */
+  readContext() {
+    const given = this.options.context;
+    if (typeof given === "function") {
+      try {
+        return given(this.marked) ?? undefined;
+      } catch (error) {
+        warnOnce(`the context function failed: ${error?.message ?? error}`);
+        return undefined;
+      }
+    }
+    return readContext(this.field, this.marked, this.options, this.fieldNameOf);
+  }
+
+  /** Runs a pending check now, so what the user acts on matches the text. */
+  flush() {
+    if (this.timer || readField(this.field).text !== this.text) this.check();
+  }
+
+  dispatch() {
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const finding of this.findings) {
+      if (finding.severity === "error") counts.errors++;
+      else if (finding.severity === "warning") counts.warnings++;
+      else counts.infos++;
+    }
+    const event = new this.view.CustomEvent("cinplan:findings", {
+      bubbles: true,
+      composed: true,
+      detail: { field: this.name, label: this.label, text: this.text, findings: this.findings, ...counts },
+    });
+    this.marked.dispatchEvent(event);
+  }
+
+  hasFocus() {
+    return this.document.activeElement === this.field || this.field.contains(this.document.activeElement);
+  }
+
+  onFocus() {
+    if (this.findings.length > 0) this.announceCount();
+  }
+
+  announceCount() {
+    const count = this.findings.length;
+    this.root.announce(
+      count === 0
+        ? `${this.label}: no suggestions.`
+        : `${this.label}: ${plural(count, "suggestion")} from cinplan. Press Alt+Enter to review.`,
+    );
+  }
+
+  /** The caret's offset in the text, or null. */
+  caret() {
+    if (isTextControl(this.field)) return this.field.selectionStart;
+    return this.segments ? caretOffset(this.field, this.segments) : null;
+  }
+
+  /** A click in the field: on flagged words, show their finding without taking the focus. */
+  onCaret() {
+    const offset = this.caret();
+    if (offset === null) return;
+    if (this.timer) this.check();
+    const index = this.findings.findIndex((finding) => hasRange(finding) && finding.start <= offset && offset <= finding.end);
+    if (index >= 0) this.openPopover({ focus: false, at: index });
+    else if (this.root.popover.controller === this) this.root.popover.close({ restoreFocus: false });
+  }
+
+  onKeyDown(event) {
+    if (event.key === "Enter" && event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      this.check();
+      if (this.findings.length === 0) {
+        this.announceCount();
+        return;
+      }
+      const offset = this.caret() ?? 0;
+      let at = this.findings.findIndex((finding) => hasRange(finding) && finding.end >= offset);
+      if (at < 0) at = 0;
+      this.openPopover({ focus: true, at });
+    } else if (event.key === "Escape" && this.root.popover.controller === this) {
+      event.preventDefault();
+      this.root.popover.close({ restoreFocus: false });
+    }
+  }
+
+  openPopover({ focus, at }) {
+    // Checked again now: the text, or the form around it (the child's name, the plan's
+    // dates), may have changed since the last check.
+    this.check();
+    if (this.findings.length === 0) return;
+    this.root.popover.open(this, this.findings, at, { focus });
+  }
+
+  /** After a new check, keeps the popover on the same finding if it is still there. */
+  refreshPopover() {
+    const popover = this.root.popover;
+    if (popover.controller !== this) return;
+    const shown = popover.finding;
+    const index = this.findings.findIndex((finding) => shown && finding.rule === shown.rule && finding.start === shown.start && finding.message === shown.message);
+    if (index < 0) popover.close({ restoreFocus: false });
+    else popover.open(this, this.findings, index, { focus: false });
+  }
+
+  /** The rule's documentation, for the popover. */
+  explain(rule) {
+    if (!this.docs.has(rule)) {
+      let docs = null;
+      try {
+        docs = this.api.explain(rule);
+      } catch (error) {
+        warnOnce(error?.message ?? String(error));
+      }
+      this.docs.set(rule, docs);
+    }
+    return this.docs.get(rule);
+  }
+
+  focusField() {
+    this.field.focus({ preventScroll: true });
+  }
+
+  /** Applies a finding's suggestion: the one change cinplan ever makes to a field. */
+  apply(finding, index) {
+    const popover = this.root.popover;
+    const current = readField(this.field).text;
+    if (current !== this.text) {
+      popover.close({ restoreFocus: true });
+      this.check();
+      this.root.announce("The text has changed: the suggestions were checked again.");
+      return;
+    }
+    let result;
+    try {
+      result = this.api.applySuggestion(current, finding, index);
+    } catch (error) {
+      this.root.announce(error?.message ?? String(error));
+      return;
+    }
+    const suggestion = finding.suggestions[index];
+    const whole = suggestion.target === "field" || !hasRange(finding);
+    const [start, end] = whole ? [0, current.length] : [finding.start, finding.end];
+    popover.close({ restoreFocus: false });
+    if (isTextControl(this.field)) this.replaceInControl(start, end, suggestion.replacement, result.text);
+    else this.replaceInRichText(start, end, whole, suggestion.replacement);
+    this.check();
+    this.selectAfterApplying(result);
+    this.root.announce(`Replaced with: ${suggestion.replacement}`);
+  }
+
+  /**
+   * Replaces text in a textarea or input the way typing does (undo works, and the host's
+   * framework sees an input event); if the browser cannot, sets the value through the
+   * element's own setter (which frameworks such as React track) and fires `input`. Then
+   * fires `change`, as a user leaving the field would.
+   */
+  replaceInControl(start, end, replacement, expected) {
+    const field = this.field;
+    field.focus({ preventScroll: true });
+    field.setSelectionRange(start, end);
+    let done = false;
+    try {
+      done = replacement === ""
+        ? this.document.execCommand("delete", false)
+        : this.document.execCommand("insertText", false, replacement);
+    } catch {
+      done = false;
+    }
+    if (!done) {
+      const prototype = Object.getPrototypeOf(field);
+      const setter = Object.getOwnPropertyDescriptor(prototype, "value")?.set;
+      if (setter) setter.call(field, expected);
+      else field.value = expected;
+      field.dispatchEvent(new this.view.InputEvent("input", { bubbles: true, inputType: "insertReplacementText", data: replacement }));
+    }
+    field.dispatchEvent(new this.view.Event("change", { bubbles: true }));
+  }
+
+  /** Replaces rich text through the editing commands, so the host's editor sees a normal edit. */
+  replaceInRichText(start, end, whole, replacement) {
+    const field = this.field;
+    const document = this.document;
+    let range = whole ? null : rangeOf(document, this.segments, start, end);
+    if (!range) {
+      range = document.createRange();
+      range.selectNodeContents(field);
+    }
+    field.focus({ preventScroll: true });
+    const selection = document.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    let done = false;
+    try {
+      done = document.execCommand("insertText", false, replacement);
+    } catch {
+      done = false;
+    }
+    if (!done) {
+      range.deleteContents();
+      range.insertNode(document.createTextNode(replacement));
+      field.dispatchEvent(new this.view.InputEvent("input", { bubbles: true, inputType: "insertReplacementText", data: replacement }));
+    }
+  }
+
+  /** Selects the first [placeholder] of the applied text (for typing over), or puts the caret after it. */
+  selectAfterApplying(result) {
+    const [start, end] = result.placeholders.length > 0
+      ? [result.placeholders[0].start, result.placeholders[0].end]
+      : [result.end, result.end];
+    if (isTextControl(this.field)) {
+      this.field.setSelectionRange(start, end);
+      return;
+    }
+    const range = this.segments && (rangeOf(this.document, this.segments, start, Math.max(end, start + 1)));
+    if (!range) return;
+    if (start === end) range.collapse(false);
+    const selection = this.document.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  layout() {
+    this.overlay.layout();
+  }
+
+  /** Takes away everything this attachment made; tells the host there are no findings left. */
+  detach() {
+    this.view.clearTimeout(this.timer);
+    this.timer = 0;
+    for (const [type, listener] of this.listeners) this.field.removeEventListener(type, listener);
+    this.resizeObserver.disconnect();
+    this.overlay.remove();
+    this.root.remove(this);
+    this.findings = [];
+    this.text = "";
+    this.dispatch();
+  }
+}
+
+/** The host's own name for the field (its label, aria-label or aria-labelledby), if any. */
+function hostLabel(field) {
+  const fromLabel = field.labels?.[0]?.textContent?.trim();
+  if (fromLabel) return fromLabel;
+  const aria = field.getAttribute("aria-label")?.trim();
+  if (aria) return aria;
+  const labelledBy = (field.getAttribute("aria-labelledby") ?? "")
+    .split(/\s+/)
+    .map((id) => id && field.ownerDocument.getElementById(id)?.textContent?.trim())
+    .filter(Boolean)
+    .join(" ");
+  return labelledBy || null;
+}
+
+function fieldLabel(api, name) {
+  try {
+    return api.fields().find((field) => field.id === name)?.label ?? name;
+  } catch {
+    return name;
+  }
+}

@@ -1,0 +1,62 @@
+// Under the strict CSP the release build loads from files only (no inline script or
+// style), makes no request after it has loaded, whatever the user does, and shows user
+// text as text, never as markup. The bundle stays within its size budget.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { openEditor, field, marks, settled, typeInto, openExample, assertClean, DIST } from "./lib/editor.js";
+import { ROOT } from "./lib/harness.js";
+import { inlineProblems, bundleSizes, BUDGET_BYTES } from "../../scripts/check-dist.mjs";
+
+test("the built page has no inline script or style", () => {
+  const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
+  assert.deepEqual(inlineProblems(html), []);
+  assert.match(html, /<script type="module" src="\.\/loader\.js"/);
+});
+
+test("the release bundle is within budget", () => {
+  const { total, files } = bundleSizes(DIST);
+  assert.ok(files.some((file) => file.name.endsWith(".wasm")), "a wasm file was built");
+  assert.ok(total <= BUDGET_BYTES, `bundle ${total} B gzip, budget ${BUDGET_BYTES} B`);
+});
+
+test("no request after load and no CSP violation, whatever the user does", async (t) => {
+  const { page, seen, server } = await openEditor(t);
+  await page.waitForLoadState("networkidle");
+  const loaded = server.requests.length;
+  assert.ok(loaded >= 4 && loaded <= 8, `page load made ${loaded} requests: ${server.requests}`);
+
+  await openExample(page, "tommy-unhelpful");
+  await typeInto(field(page, 0, "by_when"), "ASAP");
+  await settled(page);
+  await marks(page, 0, "by_when").first().click();
+  await page.locator('[data-testid="apply-suggestion"]').first().click();
+  await openExample(page, "tommy-good");
+  await page.click('[data-testid="timeline-show-list"]');
+  await page.click('[data-testid="my-plans"]');
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="save-file"]')]);
+  await file.path();
+  await page.setInputFiles('[data-testid="open-file"]', path.join(ROOT, "crates/cinplan-core/tests/fixtures/tommy-unhelpful.json"));
+  await page.locator('[data-testid="notice"]').waitFor();
+  await page.waitForTimeout(300);
+
+  assert.deepEqual(server.requests.slice(loaded), [], "requests after load");
+  await assertClean(page, seen);
+});
+
+test("user text is shown as text, never run as markup", async (t) => {
+  const { page, seen } = await openEditor(t);
+  const markup = '<img src=x onerror="window.__injected=1"><b>bold</b> ASAP';
+  await page.locator('[data-testid="child-name"]').fill(markup);
+  await typeInto(field(page, 0, "action"), markup);
+  await settled(page);
+  await marks(page, 0, "action").first().click();
+  assert.equal(await page.evaluate(() => window.__injected), undefined);
+  assert.equal(await page.locator("main img, main b").count(), 0, "no element was made from the text");
+  const mirrored = await page.evaluate(
+    () => document.querySelector('[data-testid="row-0"] .field[data-field="action"] .mirror').textContent,
+  );
+  assert.ok(mirrored.includes("<img src=x"), "the highlight layer holds the text as text");
+  await assertClean(page, seen);
+});

@@ -1,0 +1,326 @@
+use cinplan_core::finding::{Finding, Severity};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::mark_list::MarkList;
+use crate::marks::{self, Segment};
+use crate::pointer;
+use crate::state::{use_editor, MarkKey};
+
+/// A free-text field of the plan that the core checks as it is typed: a textarea over a
+/// highlight layer that marks each finding's range (textareas cannot style text), and
+/// the list of findings under it. The highlight layer mirrors the textarea's text and
+/// wrapping exactly, so the marks sit under the words they are about.
+#[component]
+pub fn TextField(
+    /// JSON Pointer of the field in the plan ("/needs/0/actions/0/by_when").
+    #[prop(into)]
+    pointer: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// Extra words under the label: what to write here.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// The `data-testid` of the textarea.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+    /// The field's name, on the wrapper as `data-field`.
+    #[prop(optional)]
+    field: Option<&'static str>,
+    /// Taller box for longer texts.
+    #[prop(optional)]
+    tall: bool,
+) -> impl IntoView {
+    let editor = use_editor();
+    let id = pointer::element_id(&pointer);
+    let hint_id = format!("{id}-hint");
+    let status_id = format!("{id}-status");
+    let pointer = StoredValue::new(pointer);
+
+    let text = Memo::new(move |_| {
+        editor.plan.with(|plan| {
+            pointer.with_value(|pointer| pointer::text_at(plan, pointer).unwrap_or("").to_owned())
+        })
+    });
+    let checked_text = Memo::new(move |_| {
+        editor.checked.with(|plan| {
+            pointer.with_value(|pointer| pointer::text_at(plan, pointer).unwrap_or("").to_owned())
+        })
+    });
+    let findings = Memo::new(move |_| {
+        editor.report.with(|report| {
+            pointer.with_value(|pointer| {
+                report
+                    .findings
+                    .iter()
+                    .filter(|finding| finding.pointer == *pointer)
+                    .cloned()
+                    .collect::<Vec<Finding>>()
+            })
+        })
+    });
+    // Findings' ranges refer to the text as checked: while the user is typing and the
+    // check has not caught up, the highlight layer shows no marks rather than wrong ones.
+    let current =
+        Memo::new(move |_| text.with(|text| checked_text.with(|checked| text == checked)));
+
+    // The highlight layer is drawn by hand: text nodes and <mark> elements made here, so
+    // the user's text is only ever a text node, and the layer is rebuilt whole on each
+    // change (a field is a few hundred characters).
+    let mirror_ref: NodeRef<html::Div> = NodeRef::new();
+    Effect::new(move |_| {
+        let pieces = if current.get() {
+            findings.with(|findings| marks::segments(&text.read(), findings))
+        } else {
+            vec![Segment {
+                text: text.get(),
+                finding: None,
+            }]
+        };
+        let found = findings.get();
+        let open = editor.open_mark.get();
+        let Some(layer) = mirror_ref.get() else {
+            return;
+        };
+        draw_layer(&layer, &pieces, &found, open.as_ref());
+    });
+
+    let counts = move || {
+        findings.with(|findings| {
+            let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+            let mut parts = Vec::new();
+            for (severity, one, many) in [
+                (Severity::Error, "problem", "problems"),
+                (Severity::Warning, "warning", "warnings"),
+                (Severity::Info, "note", "notes"),
+            ] {
+                match count(severity) {
+                    0 => {}
+                    1 => parts.push(format!("{} 1 {one}", marks::severity_icon(severity))),
+                    n => parts.push(format!("{} {n} {many}", marks::severity_icon(severity))),
+                }
+            }
+            parts.join(" · ")
+        })
+    };
+    let has_errors =
+        move || findings.with(|findings| findings.iter().any(|f| f.severity == Severity::Error));
+
+    let on_input = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        pointer.with_value(|pointer| editor.type_text(pointer, value));
+    };
+
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let Some(textarea) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        let caret = textarea.selection_end().ok().flatten().unwrap_or(0) as usize;
+        // Ctrl+. (Cmd+. on a Mac): help with the marked words at the caret.
+        if event.key() == "." && (event.ctrl_key() || event.meta_key()) {
+            event.prevent_default();
+            let target = findings.with(|findings| {
+                marks::at_caret(findings, caret)
+                    .or_else(|| findings.first())
+                    .map(MarkKey::of)
+            });
+            if let Some(key) = target {
+                focus_mark(editor, key);
+            } else {
+                editor.announce("No findings in this field.");
+            }
+            return;
+        }
+        let in_placeholder_mode = pointer.with_value(|pointer| {
+            editor.placeholder_field.read_untracked().as_deref() == Some(pointer)
+        });
+        if in_placeholder_mode && event.key() == "Tab" && !event.shift_key() {
+            if let Some((start, end)) = marks::next_placeholder(&textarea.value(), caret) {
+                event.prevent_default();
+                let _ = textarea.set_selection_range(start as u32, end as u32);
+                return;
+            }
+            editor.placeholder_field.set(None);
+        }
+        if event.key() == "Escape" && in_placeholder_mode {
+            editor.placeholder_field.set(None);
+        }
+    };
+
+    // Hovering marked words in the textarea opens their popover: the textarea is on top,
+    // so find the mark in the layer beneath that lies under the pointer.
+    let on_mousemove = move |event: leptos::ev::MouseEvent| {
+        let Some(layer) = mirror_ref.get() else {
+            return;
+        };
+        let Ok(marks_under) = layer.query_selector_all("mark") else {
+            return;
+        };
+        let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+        for index in 0..marks_under.length() {
+            let Some(mark) = marks_under
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let rects = mark.get_client_rects();
+            for rect_index in 0..rects.length() {
+                let Some(rect) = rects.item(rect_index) else {
+                    continue;
+                };
+                if x >= rect.left() && x <= rect.right() && y >= rect.top() && y <= rect.bottom() {
+                    let dom_id = mark.get_attribute("data-key").unwrap_or_default();
+                    let key = findings.with_untracked(|findings| {
+                        findings
+                            .iter()
+                            .map(MarkKey::of)
+                            .find(|key| key.dom_id() == dom_id)
+                    });
+                    if key.is_some() && editor.open_mark.get_untracked() != key {
+                        editor.open_mark.set(key);
+                    }
+                    return;
+                }
+            }
+        }
+    };
+
+    let wrapper_ref: NodeRef<html::Div> = NodeRef::new();
+    let owns_open_mark = move || {
+        editor.open_mark.with_untracked(|open| {
+            pointer.with_value(|pointer| open.as_ref().is_some_and(|key| key.pointer == *pointer))
+        })
+    };
+    let on_mouseleave = move |_| {
+        let focus_inside = wrapper_ref.get_untracked().is_some_and(|wrapper| {
+            document().active_element().is_some_and(|active| {
+                wrapper.contains(Some(&active)) && active.tag_name() != "TEXTAREA"
+            })
+        });
+        if owns_open_mark() && !focus_inside {
+            editor.open_mark.set(None);
+        }
+    };
+    let on_focusout = move |event: leptos::ev::FocusEvent| {
+        let next = event
+            .related_target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+        let stays_inside = wrapper_ref
+            .get_untracked()
+            .is_some_and(|wrapper| next.is_some_and(|next| wrapper.contains(Some(&next))));
+        if !stays_inside && owns_open_mark() {
+            editor.open_mark.set(None);
+        }
+    };
+
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let status_id = status_id.clone();
+        let has_hint = hint.is_some();
+        move || {
+            if has_hint {
+                format!("{hint_id} {status_id}")
+            } else {
+                status_id.clone()
+            }
+        }
+    };
+
+    view! {
+        <div
+            class="field"
+            class:field-tall=tall
+            data-field=field
+            node_ref=wrapper_ref
+            on:mouseleave=on_mouseleave
+            on:focusout=on_focusout
+        >
+            <label class="field-label" for=id.clone()>
+                {label}
+            </label>
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
+            <div class="field-box" class:field-stale=move || !current.get()>
+                <div class="mirror" aria-hidden="true" node_ref=mirror_ref></div>
+                <textarea
+                    id=id.clone()
+                    class="field-input"
+                    data-testid=testid
+                    spellcheck="true"
+                    rows="2"
+                    aria-describedby=described_by
+                    aria-invalid=move || if has_errors() { "true" } else { "false" }
+                    prop:value=move || text.get()
+                    on:input=on_input
+                    on:keydown=on_keydown
+                    on:mousemove=on_mousemove
+                ></textarea>
+            </div>
+            <p class="field-status" id=status_id aria-live="off">
+                {counts}
+            </p>
+            <MarkList
+                findings=findings
+                text=checked_text
+                current=current
+                pointer=pointer.get_value()
+            />
+        </div>
+    }
+}
+
+/// Opens the popover of `key` and puts the keyboard on its mark.
+pub fn focus_mark(editor: crate::state::Editor, key: MarkKey) {
+    let id = format!("{}-button", key.dom_id());
+    editor.open_mark.set(Some(key));
+    request_animation_frame(move || {
+        if let Some(button) = document()
+            .get_element_by_id(&id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
+        }
+    });
+}
+
+/// Replaces the highlight layer's content: the text, with each finding's range in a
+/// `<mark>` carrying its rule and severity.
+fn draw_layer(
+    layer: &web_sys::HtmlDivElement,
+    pieces: &[Segment],
+    findings: &[Finding],
+    open: Option<&MarkKey>,
+) {
+    let document = document();
+    layer.set_text_content(None);
+    for piece in pieces {
+        let node: web_sys::Node = match piece.finding.and_then(|number| findings.get(number)) {
+            Some(finding) => {
+                let Ok(mark) = document.create_element("mark") else {
+                    continue;
+                };
+                let key = MarkKey::of(finding);
+                let class = if open == Some(&key) {
+                    format!("hl hl-{} hl-open", finding.severity.as_str())
+                } else {
+                    format!("hl hl-{}", finding.severity.as_str())
+                };
+                mark.set_class_name(&class);
+                let _ = mark.set_attribute("data-rule", &finding.rule);
+                let _ = mark.set_attribute("data-severity", finding.severity.as_str());
+                let _ = mark.set_attribute("data-key", &key.dom_id());
+                mark.set_text_content(Some(&piece.text));
+                mark.into()
+            }
+            None => document.create_text_node(&piece.text).into(),
+        };
+        let _ = layer.append_child(&node);
+    }
+    // A trailing newline in a textarea still takes a line; the layer must too.
+    let _ = layer.append_child(&document.create_text_node("\u{200b}").into());
+}

@@ -1,0 +1,474 @@
+//! The editor's state, shared through context: the plan being edited, the plan as last
+//! checked (a debounced copy, so typing never waits for the checker), what the core says
+//! about it, the undo history, storage and messages.
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use cinplan_core::check::{check_plan, CheckOptions, CheckReport};
+use cinplan_core::plan::Plan;
+use cinplan_core::profile::Profile;
+use cinplan_core::summary::SmartSummary;
+use cinplan_core::timeline::{timeline, Timeline};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+use crate::dates;
+use crate::pointer;
+use crate::storage::{self, PlanEntry, StorageProblem};
+
+/// How long typing must pause before the plan is checked again.
+const CHECK_DELAY: Duration = Duration::from_millis(180);
+/// How long changes must pause before the plan is written to storage.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// Keystrokes in one field closer together than this undo as one step.
+const TYPING_GROUP_MS: f64 = 1200.0;
+const HISTORY_LIMIT: usize = 200;
+
+/// Whether the plan is safe in the browser's storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved(String),
+    Pending,
+    Problem(StorageProblem),
+}
+
+/// A message shown above the plan until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub title: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Success,
+    Problem,
+}
+
+/// Identifies one finding's mark across re-checks of the same text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MarkKey {
+    pub pointer: String,
+    pub rule: String,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+impl MarkKey {
+    pub fn of(finding: &cinplan_core::Finding) -> MarkKey {
+        MarkKey {
+            pointer: finding.pointer.clone(),
+            rule: finding.rule.clone(),
+            start: finding.start,
+            end: finding.end,
+        }
+    }
+
+    /// A string usable in element ids.
+    pub fn dom_id(&self) -> String {
+        format!(
+            "mark{}-{}-{}-{}",
+            pointer::element_id(&self.pointer),
+            self.rule,
+            self.start.unwrap_or(0),
+            self.end.unwrap_or(0)
+        )
+    }
+}
+
+#[derive(Debug, Default)]
+struct History {
+    undo: Vec<Plan>,
+    redo: Vec<Plan>,
+    /// The field last typed into and when, to group keystrokes into one undo step.
+    typing: Option<(String, f64)>,
+}
+
+/// Everything the components share. Cheap to copy: every part is a handle.
+#[derive(Debug, Clone, Copy)]
+pub struct Editor {
+    /// The plan as the user has it now.
+    pub plan: RwSignal<Plan>,
+    /// The plan as last checked; findings' positions refer to its text.
+    pub checked: RwSignal<Plan>,
+    pub report: Memo<CheckReport>,
+    /// SMART letters per row, counts and the score, from the core.
+    pub summary: Memo<SmartSummary>,
+    pub timeline: Memo<Timeline>,
+    pub profile: Memo<Profile>,
+    /// Profile files the user loaded in this browser.
+    pub custom_profiles: RwSignal<Vec<Profile>>,
+    pub today: NaiveDate,
+    /// The id under which the open plan is kept in storage.
+    pub plan_id: RwSignal<String>,
+    pub saved_plans: RwSignal<Vec<PlanEntry>>,
+    pub save_state: RwSignal<SaveState>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Text for the polite live region.
+    pub announcement: RwSignal<String>,
+    /// The field the user last typed into: its findings are announced.
+    pub active_field: RwSignal<Option<String>>,
+    /// The finding whose popover is open.
+    pub open_mark: RwSignal<Option<MarkKey>>,
+    /// The field whose `[placeholders]` Tab moves between, after applying a suggestion.
+    pub placeholder_field: RwSignal<Option<String>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    history: StoredValue<History>,
+    check_timer: StoredValue<Option<Timeout>, LocalStorage>,
+    save_timer: StoredValue<Option<Timeout>, LocalStorage>,
+    /// When the plan was last saved to storage, to skip redundant writes.
+    last_saved: StoredValue<Option<(String, Plan)>>,
+}
+
+impl Editor {
+    /// Restores the last open plan from storage (or starts a blank one) and wires the
+    /// checker, the autosave and the title to it.
+    pub fn start() -> Editor {
+        let today = dates::today();
+        let custom_profiles = RwSignal::new(
+            storage::saved_profiles()
+                .iter()
+                .filter_map(|text| Profile::from_json(text).ok())
+                .collect::<Vec<_>>(),
+        );
+        let (initial, plan_id, restored) = restore();
+        let plan = RwSignal::new(initial.clone());
+        let checked = RwSignal::new(initial.clone());
+        let profile = Memo::new(move |_| {
+            let wanted = plan.with(|plan| plan.profile.clone());
+            find_profile(&wanted, &custom_profiles.read()).unwrap_or_else(Profile::default_profile)
+        });
+        let report = Memo::new(move |_| {
+            let profile = profile.read();
+            checked.with(|plan| {
+                check_plan(
+                    plan,
+                    CheckOptions {
+                        today,
+                        profile: &profile,
+                    },
+                )
+            })
+        });
+        let summary = Memo::new(move |_| report.with(|report| report.summary.clone()));
+        let timeline_memo =
+            Memo::new(move |_| checked.with(|plan| timeline(plan, &profile.read(), today)));
+        let save_state = RwSignal::new(match storage::probe() {
+            Ok(()) => SaveState::Saved(String::new()),
+            Err(problem) => SaveState::Problem(problem),
+        });
+        let editor = Editor {
+            plan,
+            checked,
+            report,
+            summary,
+            timeline: timeline_memo,
+            profile,
+            custom_profiles,
+            today,
+            plan_id: RwSignal::new(plan_id),
+            saved_plans: RwSignal::new(storage::list()),
+            save_state,
+            notice: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            active_field: RwSignal::new(None),
+            open_mark: RwSignal::new(None),
+            placeholder_field: RwSignal::new(None),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            history: StoredValue::new(History::default()),
+            check_timer: StoredValue::new_local(None),
+            save_timer: StoredValue::new_local(None),
+            last_saved: StoredValue::new(None),
+        };
+        if let Some(saved) = restored {
+            editor.notice.set(Some(Notice {
+                kind: NoticeKind::Success,
+                title: "Your plan is back".to_owned(),
+                detail: format!(
+                    "Restored from this browser{}.",
+                    if saved.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (last saved {saved})")
+                    }
+                ),
+            }));
+        }
+        editor.wire_autosave();
+        editor.wire_unknown_profile_notice();
+        editor
+    }
+
+    fn wire_autosave(self) {
+        Effect::new(move |_| {
+            // Track both: a change to either must be saved.
+            self.plan.track();
+            self.plan_id.track();
+            if matches!(
+                self.save_state.get_untracked(),
+                SaveState::Problem(StorageProblem::Unavailable)
+            ) {
+                return;
+            }
+            let timer = Timeout::new(SAVE_DELAY.as_millis() as u32, move || self.save_now());
+            self.save_timer.set_value(Some(timer));
+        });
+        // A last write when the page is hidden or closed, so nothing typed in the final
+        // moments before closing the tab is lost.
+        let handle = window_event_listener(leptos::ev::pagehide, move |_| self.save_now());
+        // The listener lives as long as the page; there is nothing to clean up after.
+        std::mem::forget(handle);
+    }
+
+    fn wire_unknown_profile_notice(self) {
+        Effect::new(move |previous: Option<String>| {
+            let wanted = self.plan.with(|plan| plan.profile.clone());
+            if previous.as_deref() != Some(wanted.as_str())
+                && find_profile(&wanted, &self.custom_profiles.read()).is_none()
+            {
+                self.notice.set(Some(Notice {
+                    kind: NoticeKind::Problem,
+                    title: format!("The profile \"{wanted}\" is not available here"),
+                    detail: "The plan is checked against the default profile (the guidance) \
+                             until you load that profile's file under \"Plan details\"."
+                        .to_owned(),
+                }));
+            }
+            wanted
+        });
+    }
+
+    /// Writes the plan to storage now, if it changed since the last write.
+    pub fn save_now(self) {
+        let id = self.plan_id.get_untracked();
+        let plan = self.plan.get_untracked();
+        let unchanged = self.last_saved.with_value(|last| {
+            last.as_ref()
+                .is_some_and(|(saved_id, saved)| *saved_id == id && *saved == plan)
+        });
+        if unchanged {
+            return;
+        }
+        let entry = PlanEntry {
+            id: id.clone(),
+            child: plan.child.name.trim().to_owned(),
+            saved: dates::local_stamp(),
+        };
+        let saved_at = entry.saved.clone();
+        let result = storage::save(entry, &plan.to_json()).and_then(|()| storage::set_current(&id));
+        match result {
+            Ok(()) => {
+                self.last_saved.set_value(Some((id, plan)));
+                self.save_state.set(SaveState::Saved(saved_at));
+                self.saved_plans.set(storage::list());
+            }
+            Err(problem) => self.save_state.set(SaveState::Problem(problem)),
+        }
+    }
+
+    /// Checks the plan as it is now, without waiting for typing to pause.
+    pub fn check_now(self) {
+        self.check_timer.set_value(None);
+        self.checked.set(self.plan.get_untracked());
+    }
+
+    fn check_soon(self) {
+        let timer = Timeout::new(CHECK_DELAY.as_millis() as u32, move || {
+            self.checked.set(self.plan.get_untracked());
+        });
+        self.check_timer.set_value(Some(timer));
+    }
+
+    fn remember(self, before: Plan) {
+        self.history.update_value(|history| {
+            history.undo.push(before);
+            if history.undo.len() > HISTORY_LIMIT {
+                history.undo.remove(0);
+            }
+            history.redo.clear();
+        });
+        self.sync_history_flags();
+    }
+
+    fn sync_history_flags(self) {
+        let (undo, redo) = self
+            .history
+            .with_value(|history| (!history.undo.is_empty(), !history.redo.is_empty()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
+    }
+
+    /// A change made in one step (a button, a suggestion, a date): undoable on its own,
+    /// checked at once.
+    pub fn edit(self, change: impl FnOnce(&mut Plan)) {
+        let before = self.plan.get_untracked();
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return;
+        }
+        self.history.update_value(|history| history.typing = None);
+        self.remember(before);
+        self.plan.set(after);
+        self.check_now();
+    }
+
+    /// Typing into a free-text field: keystrokes in the same field group into one undo
+    /// step, and the check waits for a pause.
+    pub fn type_text(self, field_pointer: &str, text: String) {
+        let now = js_sys::Date::now();
+        let starts_new_step = self.history.with_value(|history| {
+            !matches!(&history.typing, Some((last, at)) if last == field_pointer && now - at < TYPING_GROUP_MS)
+        });
+        if starts_new_step {
+            self.remember(self.plan.get_untracked());
+        }
+        self.history
+            .update_value(|history| history.typing = Some((field_pointer.to_owned(), now)));
+        self.plan.update(|plan| {
+            pointer::set_text(plan, field_pointer, text);
+        });
+        if self.active_field.get_untracked().as_deref() != Some(field_pointer) {
+            self.active_field.set(Some(field_pointer.to_owned()));
+        }
+        self.check_soon();
+    }
+
+    pub fn undo(self) {
+        let previous = self.history.try_update_value(|history| {
+            history.typing = None;
+            history.undo.pop()
+        });
+        if let Some(Some(previous)) = previous {
+            let current = self.plan.get_untracked();
+            self.history
+                .update_value(|history| history.redo.push(current));
+            self.plan.set(previous);
+            self.check_now();
+            self.sync_history_flags();
+            self.announce("Undone.");
+        }
+    }
+
+    pub fn redo(self) {
+        let next = self.history.try_update_value(|history| {
+            history.typing = None;
+            history.redo.pop()
+        });
+        if let Some(Some(next)) = next {
+            let current = self.plan.get_untracked();
+            self.history
+                .update_value(|history| history.undo.push(current));
+            self.plan.set(next);
+            self.check_now();
+            self.sync_history_flags();
+            self.announce("Redone.");
+        }
+    }
+
+    /// Replaces the open plan with another one kept under `id` (opening a file, an
+    /// example, a saved plan, or a new one). The plan left behind is saved first.
+    pub fn switch_to(self, plan: Plan, id: String) {
+        self.save_now();
+        self.history.set_value(History::default());
+        self.sync_history_flags();
+        self.open_mark.set(None);
+        self.placeholder_field.set(None);
+        self.active_field.set(None);
+        self.plan.set(plan);
+        self.plan_id.set(id);
+        self.check_now();
+        self.save_now();
+    }
+
+    pub fn announce(self, message: impl Into<String>) {
+        let message = message.into();
+        // A repeated message must still be spoken: change the text even when equal.
+        if self.announcement.get_untracked() == message {
+            self.announcement.set(format!("{message}\u{a0}"));
+        } else {
+            self.announcement.set(message);
+        }
+    }
+
+    pub fn show_notice(
+        self,
+        kind: NoticeKind,
+        title: impl Into<String>,
+        detail: impl Into<String>,
+    ) {
+        self.notice.set(Some(Notice {
+            kind,
+            title: title.into(),
+            detail: detail.into(),
+        }));
+    }
+
+    /// Every profile the user can choose: the shipped ones and those loaded here.
+    pub fn profile_choices(self) -> Vec<(String, String)> {
+        let mut choices: Vec<(String, String)> = Profile::names()
+            .iter()
+            .filter_map(|name| Profile::builtin(name))
+            .map(|profile| (profile.id, profile.name))
+            .collect();
+        for profile in self.custom_profiles.get() {
+            if !choices.iter().any(|(id, _)| *id == profile.id) {
+                choices.push((profile.id.clone(), format!("{} (loaded)", profile.name)));
+            }
+        }
+        choices
+    }
+
+    /// Adds (or replaces) a profile the user loaded and keeps it for later visits.
+    pub fn add_profile(self, profile: Profile, text: String) {
+        let id = profile.id.clone();
+        self.custom_profiles.update(|profiles| {
+            profiles.retain(|existing| existing.id != id);
+            profiles.push(profile);
+        });
+        let mut texts = storage::saved_profiles();
+        texts.retain(|existing| Profile::from_json(existing).is_ok_and(|old| old.id != id));
+        texts.push(text);
+        if let Err(problem) = storage::save_profiles(&texts) {
+            self.save_state.set(SaveState::Problem(problem));
+        }
+    }
+}
+
+fn find_profile(id: &str, custom: &[Profile]) -> Option<Profile> {
+    Profile::builtin(id).or_else(|| custom.iter().find(|profile| profile.id == id).cloned())
+}
+
+/// A fresh id for a plan kept in storage.
+pub fn new_plan_id() -> String {
+    format!(
+        "{:x}{:06x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * f64::from(0xff_ffff)) as u32
+    )
+}
+
+/// The plan to open at start: the one open last, or a blank one. The third part is when
+/// the restored plan was saved, when one was restored.
+fn restore() -> (Plan, String, Option<String>) {
+    if let Some(id) = storage::current() {
+        if let Some(plan) = storage::load(&id).and_then(|text| Plan::from_json(&text).ok()) {
+            let saved = storage::list()
+                .into_iter()
+                .find(|entry| entry.id == id)
+                .map(|entry| entry.saved)
+                .unwrap_or_default();
+            return (plan, id, Some(saved));
+        }
+    }
+    (Plan::new_blank(), new_plan_id(), None)
+}
+
+/// The editor in context.
+pub fn use_editor() -> Editor {
+    expect_context::<Editor>()
+}
