@@ -250,7 +250,12 @@ impl Editor {
             last.as_ref()
                 .is_some_and(|(saved_id, saved)| *saved_id == id && *saved == plan)
         });
-        if unchanged {
+        // An untouched new plan is not worth a place in "My plans".
+        let untouched = plan == Plan::new_blank()
+            && !self
+                .saved_plans
+                .with_untracked(|saved| saved.iter().any(|entry| entry.id == id));
+        if unchanged || untouched {
             return;
         }
         let entry = PlanEntry {

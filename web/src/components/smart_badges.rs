@@ -84,8 +84,20 @@ fn Badge(state: LetterStatus, need: usize, action: usize) -> impl IntoView {
             focus_element(&pointer::element_id(pointer));
         }
     };
+    // Esc hides the explanation (WCAG 1.4.13) until the pointer or focus moves on.
+    let dismissed = RwSignal::new(false);
     view! {
-        <li class="smart-item">
+        <li
+            class="smart-item"
+            class:smart-tip-dismissed=move || dismissed.get()
+            on:mouseleave=move |_| dismissed.set(false)
+            on:focusout=move |_| dismissed.set(false)
+            on:keydown=move |event: leptos::ev::KeyboardEvent| {
+                if event.key() == "Escape" {
+                    dismissed.set(true);
+                }
+            }
+        >
             <button
                 type="button"
                 class=if met { "smart-badge smart-met" } else { "smart-badge smart-unmet" }

@@ -132,10 +132,12 @@ pub fn TimelineChart() -> impl IntoView {
             })
             .map(|event| {
                 let line_x = x(event.date);
-                let label = if event.kind == EventKind::TrajectoryTarget {
-                    "12 weeks"
+                // The two marks are four weeks apart, often a few pixels on a long plan:
+                // the first is labelled to the left of its line, the second to the right.
+                let (label, anchor, label_x) = if event.kind == EventKind::TrajectoryTarget {
+                    ("12 weeks", "end", line_x - 4.0)
                 } else {
-                    "16 weeks"
+                    ("16 weeks", "start", line_x + 4.0)
                 };
                 view! {
                     <g class="tl-trajectory">
@@ -145,7 +147,7 @@ pub fn TimelineChart() -> impl IntoView {
                             y1=(TOP - 6.0).to_string()
                             y2=lanes_bottom.to_string()
                         ></line>
-                        <text x=line_x.to_string() y=(TOP - 10.0).to_string() text-anchor="middle">
+                        <text x=label_x.to_string() y=(TOP - 10.0).to_string() text-anchor=anchor>
                             {label}
                         </text>
                     </g>
