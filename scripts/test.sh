@@ -34,3 +34,6 @@ bash scripts/build-embed.sh
 
 step "browser tests: editor, family views, embed, extension (headless Chromium, strict CSP)"
 (cd tests && npm test)
+
+step "download sizes of the release bundles against their budgets (tests/perf/budgets.json)"
+node --test tests/perf/size-budget.test.js

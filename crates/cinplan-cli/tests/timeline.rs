@@ -300,6 +300,52 @@ fn ics_folds_between_characters_never_inside_one() {
 }
 
 #[test]
+fn control_characters_in_the_plan_never_reach_the_calendar_or_the_terminal() {
+    // A NUL, a lone carriage return, a right-to-left override and a semicolon in the
+    // child's name and an action: none may break the calendar or garble the listing.
+    let plan = std::fs::read_to_string(fixture("tommy-good.json"))
+        .unwrap_or_default()
+        .replace("\"Tommy\"", "\"To\\u0000m\\rmy; \\u202eJr\"")
+        .replace(
+            "Mum and step-dad both learn",
+            "Mum\\u0000 and\\r step-dad, both; learn",
+        );
+    let path = temp_file("controls.json", &plan);
+    let path = path.display().to_string();
+    let ics = succeeds(&[
+        "timeline",
+        &path,
+        "--today",
+        "2026-11-23",
+        "--format",
+        "ics",
+    ]);
+    let forbidden = |c: char| (c.is_control() && c != '\r' && c != '\n') || c == '\u{202e}';
+    assert!(!ics.chars().any(forbidden), "{ics:?}");
+    assert!(
+        !ics.replace("\r\n", "").contains('\r'),
+        "a lone CR: {ics:?}"
+    );
+    assert!(
+        ics.contains("\r\nNAME:To␀m␍my\\; <U+202E>Jr's plan: due dates\r\n"),
+        "{ics}"
+    );
+    let calendar = parse_ics(&ics);
+    assert!(calendar
+        .events
+        .iter()
+        .any(|event| value_of(&event.properties, "SUMMARY")
+            .contains("Mum␀ and step-dad\\, both\\; learn")));
+
+    let text = succeeds(&["timeline", &path, "--today", "2026-11-23"]);
+    assert!(!text.chars().any(|c| forbidden(c) || c == '\r'), "{text:?}");
+    assert!(
+        text.starts_with("Timeline of To␀m␍my; <U+202E>Jr's"),
+        "{text}"
+    );
+}
+
+#[test]
 fn ics_uids_stay_the_same_when_exported_again() {
     let uids = |today: &str| -> Vec<String> {
         let ics = succeeds(&[

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::calendar::Calendar;
@@ -187,8 +188,13 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
     let all_fields = fields(plan);
     let mut located: Vec<Located> = Vec::new();
     for field in &all_fields {
-        for finding in check_one_field(plan, field, options, &calendar) {
-            located.push(Located::new(&finding, Some(field)));
+        let findings = check_one_field(plan, field, options, &calendar);
+        if findings.is_empty() {
+            continue;
+        }
+        let index = Utf16Index::new(field.text);
+        for finding in findings {
+            located.push(Located::on_field(&finding, field, &index));
         }
     }
     let context = PlanContext {
@@ -208,11 +214,16 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
         }
     }
     apply_profile(&mut plan_findings, options.profile);
+    let field_at: HashMap<&str, &FieldRef<'_>> = all_fields
+        .iter()
+        .map(|field| (field.pointer.as_str(), field))
+        .collect();
     for finding in plan_findings {
-        let field = all_fields
-            .iter()
-            .find(|field| field.pointer == finding.pointer);
-        located.push(Located::new(&finding, field));
+        let field = field_at.get(finding.pointer.as_str()).copied();
+        located.push(match field {
+            Some(field) => Located::on_field(&finding, field, &Utf16Index::new(field.text)),
+            None => Located::elsewhere(&finding),
+        });
     }
     let superseded = superseded_by_others(
         &located
@@ -254,22 +265,23 @@ struct Located {
 }
 
 impl Located {
-    /// `field` is the free-text field the finding points at, if it points at one.
-    fn new(finding: &RawFinding, field: Option<&FieldRef<'_>>) -> Located {
-        match field {
-            Some(field) => Located {
-                finding: finding.publish(field.text),
-                key: SuppressionKey::of_text(field, &flagged_text(finding, field.text)),
-            },
-            // A date, a review or the plan itself: there is no text to range over.
-            None => Located {
-                finding: RawFinding {
-                    span: None,
-                    ..finding.clone()
-                }
-                .publish(""),
-                key: SuppressionKey::of_pointer(&finding.pointer),
-            },
+    /// A finding on the free-text `field`, whose text `index` counts.
+    fn on_field(finding: &RawFinding, field: &FieldRef<'_>, index: &Utf16Index<'_>) -> Located {
+        Located {
+            finding: finding.publish_with(index),
+            key: SuppressionKey::of_text(field, &flagged_text(finding, field.text)),
+        }
+    }
+
+    /// A finding on a date, a review or the plan itself: there is no text to range over.
+    fn elsewhere(finding: &RawFinding) -> Located {
+        Located {
+            finding: RawFinding {
+                span: None,
+                ..finding.clone()
+            }
+            .publish(""),
+            key: SuppressionKey::of_pointer(&finding.pointer),
         }
     }
 }
@@ -396,23 +408,93 @@ const SUPERSEDES: &[(&str, &str, Overlap)] = &[
 ];
 
 /// For each `(rule, pointer, range)`, whether another finding makes it redundant (see
-/// [`SUPERSEDES`]). A missing range stands for the whole field.
+/// [`SUPERSEDES`]). A missing range stands for the whole field. Runs in O(n log n): a long
+/// pasted text can carry thousands of findings.
 fn superseded_by_others(findings: &[(&str, &str, Option<Range<usize>>)]) -> Vec<bool> {
+    let speaks_at_all = |rule: &str| SUPERSEDES.iter().any(|(speaks, _, _)| *speaks == rule);
+    let mut speakers: HashMap<(&str, &str), Speakers> = HashMap::new();
+    for (rule, pointer, range) in findings {
+        if speaks_at_all(rule) {
+            speakers
+                .entry((*pointer, *rule))
+                .or_default()
+                .add(range.clone());
+        }
+    }
+    for group in speakers.values_mut() {
+        group.prepare();
+    }
     findings
         .iter()
         .map(|(rule, pointer, range)| {
-            findings
+            SUPERSEDES
                 .iter()
-                .any(|(other_rule, other_pointer, other_range)| {
-                    other_pointer == pointer
-                        && SUPERSEDES.iter().any(|(speaks, silenced, overlap)| {
-                            speaks == other_rule
-                                && silenced == rule
-                                && covers(other_range.as_ref(), range.as_ref(), *overlap)
-                        })
+                .filter(|(_, silenced, _)| silenced == rule)
+                .any(|(speaks, _, overlap)| {
+                    speakers
+                        .get(&(*pointer, *speaks))
+                        .is_some_and(|group| group.cover(range.as_ref(), *overlap))
                 })
         })
         .collect()
+}
+
+/// The ranges one rule flagged in one field, arranged to answer [`covers`] quickly.
+#[derive(Debug, Default)]
+struct Speakers {
+    /// A finding on the whole field.
+    whole_field: bool,
+    /// Sorted by start once prepared.
+    ranges: Vec<Range<usize>>,
+    /// For each position of `ranges`, the furthest end up to and including it.
+    furthest_end: Vec<usize>,
+}
+
+impl Speakers {
+    fn add(&mut self, range: Option<Range<usize>>) {
+        match range {
+            Some(range) => self.ranges.push(range),
+            None => self.whole_field = true,
+        }
+    }
+
+    fn prepare(&mut self) {
+        self.ranges.sort_by_key(|range| (range.start, range.end));
+        let mut furthest = 0;
+        self.furthest_end = self
+            .ranges
+            .iter()
+            .map(|range| {
+                furthest = furthest.max(range.end);
+                furthest
+            })
+            .collect();
+    }
+
+    /// Whether one of these findings covers `inner` as [`covers`] says.
+    fn cover(&self, inner: Option<&Range<usize>>, overlap: Overlap) -> bool {
+        if self.whole_field && covers(None, inner, overlap) {
+            return true;
+        }
+        let Some(inner) = inner else {
+            return false;
+        };
+        match overlap {
+            Overlap::Same => self
+                .ranges
+                .binary_search_by_key(&(inner.start, inner.end), |range| (range.start, range.end))
+                .is_ok(),
+            Overlap::Inside => {
+                let starting_before = self
+                    .ranges
+                    .partition_point(|range| range.start <= inner.start);
+                starting_before
+                    .checked_sub(1)
+                    .and_then(|last| self.furthest_end.get(last))
+                    .is_some_and(|&end| end >= inner.end)
+            }
+        }
+    }
 }
 
 fn covers(outer: Option<&Range<usize>>, inner: Option<&Range<usize>>, overlap: Overlap) -> bool {
@@ -450,12 +532,70 @@ pub fn check_field(
         need_index: None,
         action_index: None,
     };
-    let mut findings: Vec<Finding> =
-        without_superseded(check_one_field(plan, &field_ref, options, &calendar))
-            .iter()
-            .map(|finding| finding.publish(text))
-            .collect();
+    let mut raw = check_one_field(plan, &field_ref, options, &calendar);
+    raw.extend(plan_findings_on_section(
+        plan, field, text, options, &calendar,
+    ));
+    let index = Utf16Index::new(text);
+    let mut findings: Vec<Finding> = without_superseded(raw)
+        .iter()
+        .map(|finding| finding.publish_with(&index))
+        .collect();
     sort_findings(&mut findings);
+    findings
+}
+
+/// The plan's own section a field name stands for, and where it is in the plan.
+fn section_mut(plan: &mut Plan, field: FieldName) -> Option<(&'static str, &mut String)> {
+    Some(match field {
+        FieldName::Visiting => ("/visiting", &mut plan.visiting),
+        FieldName::ReviewFrequency => ("/review_frequency", &mut plan.review_frequency),
+        FieldName::Contingency => ("/contingency", &mut plan.contingency),
+        FieldName::ViewsChild => ("/views/child", &mut plan.views.child),
+        FieldName::ViewsParents => ("/views/parents", &mut plan.views.parents),
+        FieldName::ViewsOthers => ("/views/others", &mut plan.views.others),
+        _ => return None,
+    })
+}
+
+/// For a single text checked as one of the plan's sections (visiting, review frequency,
+/// contingency, views): what the plan rules say about that section with this text in it
+/// ("In line with procedures" gives no review frequency), pointed at the text as the
+/// field rules' findings are. Nothing for the fields of an action row.
+fn plan_findings_on_section(
+    plan: &Plan,
+    field: FieldName,
+    text: &str,
+    options: CheckOptions<'_>,
+    calendar: &Calendar,
+) -> Vec<RawFinding> {
+    let mut with_text = plan.clone();
+    let Some((pointer, section)) = section_mut(&mut with_text, field) else {
+        return Vec::new();
+    };
+    *section = text.to_owned();
+    let context = PlanContext {
+        plan: &with_text,
+        profile: options.profile,
+        today: options.today,
+        calendar,
+    };
+    let mut findings = Vec::new();
+    for rule in registry::all() {
+        let meta = rule.meta();
+        if options
+            .profile
+            .rule_severity(meta.id, meta.severity)
+            .is_some()
+        {
+            rule.check_plan(&context, &mut findings);
+        }
+    }
+    apply_profile(&mut findings, options.profile);
+    findings.retain(|finding| finding.pointer == pointer);
+    for finding in &mut findings {
+        finding.pointer = String::new();
+    }
     findings
 }
 
@@ -510,9 +650,10 @@ pub fn check_field_at(plan: &Plan, pointer: &str, options: CheckOptions<'_>) -> 
             .into_iter()
             .filter(|finding| finding.pointer == pointer),
     );
+    let index = Utf16Index::new(field.text);
     let mut findings: Vec<Finding> = without_superseded(raw)
         .iter()
-        .map(|finding| Located::new(finding, Some(field)))
+        .map(|finding| Located::on_field(finding, field, &index))
         .filter(|located| !is_suppressed(plan, &located.finding.rule, &located.key))
         .map(|located| located.finding)
         .collect();
@@ -564,6 +705,18 @@ mod tests {
             ("vague-term", "/c", Some(0..4)),
         ];
         assert_eq!(superseded_by_others(&whole), [false, false]);
+        // A short range starting later does not hide a long one starting earlier.
+        let nested = [
+            ("outcome-not-measurable", "/o", Some(0..100)),
+            ("outcome-not-measurable", "/o", Some(10..12)),
+            ("vague-term", "/o", Some(50..60)),
+            ("vague-term", "/o", Some(95..105)),
+            ("vague-term", "/p", Some(50..60)),
+        ];
+        assert_eq!(
+            superseded_by_others(&nested),
+            [false, false, true, false, false]
+        );
         assert!(covers(None, Some(&(0..4)), Overlap::Inside));
     }
 

@@ -203,14 +203,20 @@ impl RawFinding {
     /// Converts to the published form, counting positions in UTF-16 code units of `text`
     /// (the field's text; ignored when there is no span).
     pub fn publish(&self, text: &str) -> Finding {
+        match self.span {
+            Some(_) => self.publish_with(&Utf16Index::new(text)),
+            None => self.publish_with(&Utf16Index::new("")),
+        }
+    }
+
+    /// Like [`RawFinding::publish`], with the index of the field's text built once for
+    /// all of the field's findings.
+    pub fn publish_with(&self, index: &Utf16Index<'_>) -> Finding {
         let (start, end) = match &self.span {
-            Some(span) => {
-                let index = Utf16Index::new(text);
-                (
-                    Some(index.to_utf16(span.start)),
-                    Some(index.to_utf16(span.end)),
-                )
-            }
+            Some(span) => (
+                Some(index.to_utf16(span.start)),
+                Some(index.to_utf16(span.end)),
+            ),
             None => (None, None),
         };
         Finding {

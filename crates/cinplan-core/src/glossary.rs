@@ -528,6 +528,7 @@ pub fn find(text: &str) -> Vec<JargonUse> {
     let Some(regex) = glossary_regex() else {
         return Vec::new();
     };
+    let mut entry_indices = Vec::new();
     let mut uses: Vec<JargonUse> = regex
         .captures_iter(text)
         .filter_map(|captures| {
@@ -536,24 +537,37 @@ pub fn find(text: &str) -> Vec<JargonUse> {
                 .skip(1)
                 .enumerate()
                 .find_map(|(index, group)| group.map(|group| (index, group)))?;
+            let entry = ENTRIES.get(index)?;
+            entry_indices.push(index);
             Some(JargonUse {
                 range: group.range(),
-                entry: ENTRIES.get(index)?,
+                entry,
                 explained: false,
             })
         })
         .collect();
+    // Whether each entry is explained is decided once per entry, not once per use: a long
+    // pasted text can use the same term thousands of times.
+    let mut explained_entry: Vec<Option<bool>> = vec![None; ENTRIES.len()];
+    for (one, &index) in uses.iter().zip(&entry_indices) {
+        if is_explained_in_place(text, &one.range) {
+            if let Some(slot) = explained_entry.get_mut(index) {
+                *slot = Some(true);
+            }
+        }
+    }
     let lowered = text.to_lowercase();
     let explained: Vec<bool> = uses
         .iter()
-        .map(|one| {
-            let expansion_written = !one.entry.expansion.is_empty()
-                && lowered.contains(&one.entry.expansion.to_lowercase());
-            expansion_written
-                || uses
-                    .iter()
-                    .filter(|other| std::ptr::eq(other.entry, one.entry))
-                    .any(|other| is_explained_in_place(text, &other.range))
+        .zip(&entry_indices)
+        .map(|(one, &index)| {
+            let Some(slot) = explained_entry.get_mut(index) else {
+                return false;
+            };
+            *slot.get_or_insert_with(|| {
+                !one.entry.expansion.is_empty()
+                    && lowered.contains(&one.entry.expansion.to_lowercase())
+            })
         })
         .collect();
     for (one, explained) in uses.iter_mut().zip(explained) {

@@ -326,6 +326,16 @@ impl Plan {
     pub fn from_json(text: &str) -> Result<Plan, PlanError> {
         // Read the format tag first, so that a file of another version is refused as such
         // rather than with a confusing message about some field it names differently.
+        if text.trim().is_empty() {
+            return Err(PlanError {
+                message: "the file is empty: a plan file is a JSON object that starts \
+                          {\"format\": \"cinplan/1\", …"
+                    .to_owned(),
+                pointer: String::new(),
+                line: None,
+                column: None,
+            });
+        }
         let value: Value = serde_json::from_str(text).map_err(|error| PlanError {
             message: format!("this is not valid JSON: {}", describe_json_error(&error)),
             pointer: String::new(),
@@ -385,7 +395,10 @@ impl Plan {
                     } else {
                         format!("field {pointer}")
                     },
-                    explain_date_error(describe_json_error(inner))
+                    explain_date_error(
+                        describe_json_error(inner),
+                        value.pointer(&pointer).and_then(Value::as_str)
+                    )
                 ),
                 pointer,
                 line: Some(inner.line()),
@@ -421,8 +434,8 @@ pub(crate) fn describe_json_error(error: &serde_json::Error) -> String {
 }
 
 /// chrono's reasons for refusing a date ("input is out of range") mean nothing to a
-/// practitioner; say what a date must look like instead.
-fn explain_date_error(message: String) -> String {
+/// practitioner; say what was written and what a date must look like instead.
+fn explain_date_error(message: String, written: Option<&str>) -> String {
     const CHRONO_DATE_ERRORS: [&str; 5] = [
         "input is out of range",
         "input contains invalid characters",
@@ -430,14 +443,18 @@ fn explain_date_error(message: String) -> String {
         "trailing input",
         "no possible date and time matching input",
     ];
-    if CHRONO_DATE_ERRORS.contains(&message.as_str()) {
-        format!(
-            "this is not a real date ({message}): write a date that exists as YYYY-MM-DD, \
-             for example 2026-12-28"
-        )
-    } else {
-        message
+    if !CHRONO_DATE_ERRORS.contains(&message.as_str()) {
+        return message;
     }
+    let written = written.map(crate::rules::quote);
+    let what = match written {
+        Some(written) if message == "input is out of range" => {
+            format!("\"{written}\" is not a real date")
+        }
+        Some(written) => format!("\"{written}\" is not a date written as YYYY-MM-DD"),
+        None => "this is not a real date written as YYYY-MM-DD".to_owned(),
+    };
+    format!("{what}: write a date that exists as YYYY-MM-DD, for example 2026-12-28")
 }
 
 pub(crate) fn path_to_pointer(path: &serde_path_to_error::Path) -> String {

@@ -10,6 +10,8 @@
 //! letters; a letter with an error scores 0, one with only warnings scores ½, one with
 //! neither scores 1; the score is 100 × the total ÷ the number of checks, rounded.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -84,7 +86,7 @@ pub struct SmartSummary {
 }
 
 /// Where in the plan table a pointer is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Place {
     Row(usize, usize),
     Need(usize),
@@ -131,28 +133,39 @@ fn letters_of<'a>(findings: impl Iterator<Item = &'a Finding> + Clone) -> Vec<Le
 
 /// Summarises the findings (already without the ignored ones) of a check of `plan`.
 pub fn summarise(plan: &Plan, findings: &[Finding], ignored: usize) -> SmartSummary {
+    // Each finding's place is worked out once: a plan can have thousands of rows.
+    let mut by_place: HashMap<Place, Vec<usize>> = HashMap::new();
+    for (index, finding) in findings.iter().enumerate() {
+        by_place
+            .entry(place_of(&finding.pointer))
+            .or_default()
+            .push(index);
+    }
+    let at = |place: Place| by_place.get(&place).map_or(&[][..], Vec::as_slice);
     let mut rows = Vec::new();
     for (need_index, need) in plan.needs.iter().enumerate() {
-        let about_need =
-            move |finding: &&Finding| place_of(&finding.pointer) == Place::Need(need_index);
+        let about_need = at(Place::Need(need_index));
         if need.actions.is_empty() {
             rows.push(RowSummary {
                 pointer: format!("/needs/{need_index}"),
                 need_index,
                 action_index: None,
-                letters: letters_of(findings.iter().filter(about_need)),
+                letters: letters_of(about_need.iter().filter_map(|&i| findings.get(i))),
             });
         }
         for action_index in 0..need.actions.len() {
-            let in_row = move |finding: &&Finding| {
-                about_need(finding)
-                    || place_of(&finding.pointer) == Place::Row(need_index, action_index)
-            };
+            // The row's own findings and its need's, in the order of `findings`.
+            let mut in_row: Vec<usize> = about_need
+                .iter()
+                .chain(at(Place::Row(need_index, action_index)))
+                .copied()
+                .collect();
+            in_row.sort_unstable();
             rows.push(RowSummary {
                 pointer: format!("/needs/{need_index}/actions/{action_index}"),
                 need_index,
                 action_index: Some(action_index),
-                letters: letters_of(findings.iter().filter(in_row)),
+                letters: letters_of(in_row.iter().filter_map(|&i| findings.get(i))),
             });
         }
     }

@@ -2,22 +2,52 @@
 //! string indices). This module is the one place that converts between them.
 
 /// Converts positions within one text between UTF-8 bytes and UTF-16 code units.
+///
+/// Built once per text and then asked many times (every finding of a field), so it keeps
+/// a checkpoint every [`CHECKPOINT_BYTES`]: each conversion scans at most that far, and a
+/// field with thousands of findings does not rescan its whole text for each one.
 #[derive(Debug)]
 pub struct Utf16Index<'a> {
     text: &'a str,
+    /// `(byte offset, UTF-16 offset)` of character boundaries, the first `(0, 0)`, both
+    /// strictly increasing.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// How far apart (in bytes) the checkpoints of a [`Utf16Index`] are.
+const CHECKPOINT_BYTES: usize = 256;
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
-        Utf16Index { text }
+        let mut checkpoints = vec![(0, 0)];
+        let mut units = 0;
+        let mut next = CHECKPOINT_BYTES;
+        for (index, character) in text.char_indices() {
+            if index >= next {
+                checkpoints.push((index, units));
+                next = index + CHECKPOINT_BYTES;
+            }
+            units += character.len_utf16();
+        }
+        Utf16Index { text, checkpoints }
+    }
+
+    /// The last checkpoint at or before a position, as `(byte, units)`.
+    fn checkpoint(&self, at_or_before: impl Fn(&(usize, usize)) -> bool) -> (usize, usize) {
+        let after = self.checkpoints.partition_point(at_or_before);
+        self.checkpoints
+            .get(after.saturating_sub(1))
+            .copied()
+            .unwrap_or((0, 0))
     }
 
     /// The UTF-16 position of a byte offset. An offset inside a character, or past the
     /// end, counts as the next character boundary, so this never panics.
     pub fn to_utf16(&self, byte_offset: usize) -> usize {
-        let mut units = 0;
-        for (index, character) in self.text.char_indices() {
-            if index >= byte_offset {
+        let (from, mut units) = self.checkpoint(|&(byte, _)| byte <= byte_offset);
+        let rest = self.text.get(from..).unwrap_or_default();
+        for (index, character) in rest.char_indices() {
+            if from + index >= byte_offset {
                 return units;
             }
             units += character.len_utf16();
@@ -28,10 +58,11 @@ impl<'a> Utf16Index<'a> {
     /// The byte offset of a UTF-16 position. A position inside a surrogate pair, or past
     /// the end, counts as the next character boundary.
     pub fn to_byte(&self, utf16_offset: usize) -> usize {
-        let mut units = 0;
-        for (index, character) in self.text.char_indices() {
+        let (from, mut units) = self.checkpoint(|&(_, at)| at <= utf16_offset);
+        let rest = self.text.get(from..).unwrap_or_default();
+        for (index, character) in rest.char_indices() {
             if units >= utf16_offset {
-                return index;
+                return from + index;
             }
             units += character.len_utf16();
         }
@@ -40,7 +71,7 @@ impl<'a> Utf16Index<'a> {
 
     /// Length of the whole text in UTF-16 code units.
     pub fn len_utf16(&self) -> usize {
-        self.text.chars().map(char::len_utf16).sum()
+        self.to_utf16(self.text.len())
     }
 }
 
@@ -79,6 +110,25 @@ mod tests {
     #[test]
     fn crlf_counts_as_two_in_both() {
         round_trip("a\r\nASAP", 3, 3);
+    }
+
+    #[test]
+    fn positions_far_into_a_long_text_agree_with_counting_from_the_start() {
+        // Long enough for many checkpoints, with 1-, 2-, 3- and 4-byte characters mixed.
+        let text = "aé’😀 ".repeat(500);
+        let index = Utf16Index::new(&text);
+        let mut units = 0;
+        for (byte, character) in text.char_indices() {
+            assert_eq!(index.to_utf16(byte), units, "byte {byte}");
+            assert_eq!(index.to_byte(units), byte, "unit {units}");
+            if character.len_utf8() > 1 {
+                // Inside the character: the next boundary.
+                assert_eq!(index.to_utf16(byte + 1), units + character.len_utf16());
+            }
+            units += character.len_utf16();
+        }
+        assert_eq!(index.len_utf16(), units);
+        assert_eq!(index.to_byte(units + 7), text.len());
     }
 
     #[test]

@@ -3,11 +3,13 @@
 
 use chrono::NaiveDate;
 use cinplan_core::check::{
-    check_plan, fields, ignore_finding, ignore_in_plan, set_rule_off, CheckOptions, CheckReport,
+    check_field, check_plan, fields, ignore_finding, ignore_in_plan, set_rule_off, CheckOptions,
+    CheckReport,
 };
 use cinplan_core::finding::Severity;
 use cinplan_core::plan::{Need, Plan};
 use cinplan_core::profile::{Profile, RuleSetting};
+use cinplan_core::rules::FieldName;
 use cinplan_core::text::Utf16Index;
 use proptest::prelude::*;
 
@@ -276,6 +278,67 @@ fn a_profile_can_turn_a_rule_off_or_change_its_severity() {
     assert_eq!(
         owner.map(|finding| finding.severity),
         Some(Severity::Warning)
+    );
+}
+
+/// The rules (sorted) that speak about `text` checked alone as `field` of the good plan.
+fn rules_on_text(field: FieldName, text: &str) -> Vec<String> {
+    let plan = fixture("good");
+    let profile = Profile::default_profile();
+    let options = CheckOptions {
+        today: today(),
+        profile: &profile,
+    };
+    let mut rules: Vec<String> = check_field(text, field, Some(&plan), options)
+        .into_iter()
+        .map(|finding| finding.rule)
+        .collect();
+    rules.sort();
+    rules
+}
+
+#[test]
+fn a_single_section_text_gets_what_the_plan_rules_say_about_that_section() {
+    // These sections are judged by plan rules: checking the text alone must say the same
+    // as checking it in the plan, pointed at the text itself.
+    assert_eq!(
+        rules_on_text(FieldName::ReviewFrequency, "In line with procedures"),
+        ["no-review-frequency"]
+    );
+    assert_eq!(
+        rules_on_text(FieldName::Visiting, "Sam will visit Tommy monthly."),
+        ["visits-too-far-apart"]
+    );
+    assert_eq!(
+        rules_on_text(FieldName::Contingency, ""),
+        ["no-contingency"]
+    );
+    assert_eq!(rules_on_text(FieldName::ViewsChild, " "), ["no-child-view"]);
+    // Good texts stay clean, and other sections' findings do not leak in.
+    assert!(rules_on_text(FieldName::ReviewFrequency, "Every 6 weeks").is_empty());
+    let mut plan = fixture("good");
+    plan.contingency.clear();
+    let profile = Profile::default_profile();
+    let options = CheckOptions {
+        today: today(),
+        profile: &profile,
+    };
+    let findings = check_field(
+        "Every 6 weeks",
+        FieldName::ReviewFrequency,
+        Some(&plan),
+        options,
+    );
+    assert!(findings.is_empty(), "{findings:#?}");
+    let findings = check_field(
+        "In line with procedures",
+        FieldName::ReviewFrequency,
+        None,
+        options,
+    );
+    assert!(
+        findings.iter().all(|finding| finding.pointer.is_empty()),
+        "{findings:#?}"
     );
 }
 

@@ -65,8 +65,33 @@ fn an_impossible_date_names_its_field_and_place() {
         .map(|index| index + 1);
     assert_eq!(error.line, line);
     assert!(error.column.is_some_and(|column| column > 10), "{error:?}");
-    assert!(error.message.contains("not a real date"), "{error}");
+    assert!(
+        error.message.contains("\"2026-02-31\" is not a real date"),
+        "{error}"
+    );
     assert!(error.message.contains("YYYY-MM-DD"), "{error}");
+    assert!(!error.message.contains("input is out of range"), "{error}");
+}
+
+#[test]
+fn a_date_in_another_form_is_quoted_with_the_form_to_use() {
+    let text = fixture_text("tommy-good.json").replace("\"2027-02-16\"", "\"16/02/2027\"");
+    let error = refused(&text);
+    assert_eq!(error.pointer, "/dates/first_review");
+    assert!(
+        error
+            .message
+            .contains("\"16/02/2027\" is not a date written as YYYY-MM-DD"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_empty_file_is_called_empty() {
+    for text in ["", "  \n\t"] {
+        let error = refused(text);
+        assert!(error.message.contains("the file is empty"), "{error}");
+    }
 }
 
 #[test]
@@ -144,5 +169,17 @@ fn a_saved_plan_reads_back_the_same() {
     ] {
         let plan = Plan::from_json(&fixture_text(name)).unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(Plan::from_json(&plan.to_json()), Ok(plan), "{name}");
+    }
+}
+
+#[test]
+fn every_earlier_format_version_still_reads() {
+    // A later cinplan reads every version it lists as readable; each must really load.
+    assert!(cinplan_core::plan::READABLE_FORMATS.contains(&cinplan_core::plan::FORMAT));
+    for format in cinplan_core::plan::READABLE_FORMATS {
+        let text =
+            fixture_text("tommy-good.json").replace("\"cinplan/1\"", &format!("\"{format}\""));
+        let plan = Plan::from_json(&text).unwrap_or_else(|error| panic!("{format}: {error}"));
+        assert_eq!(plan.child.name, "Tommy", "{format}");
     }
 }

@@ -3,6 +3,7 @@
 //! instead. Exit 0 with no error findings, 1 with error findings, 2 when the input cannot be
 //! read.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -15,6 +16,7 @@ use cinplan_core::text::Utf16Index;
 use cinplan_core::Plan;
 use serde::Serialize;
 
+use crate::display::{display_char, printable};
 use crate::input::{load_profile, read_plan, today, InputError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,8 +58,15 @@ struct JsonReport<'a> {
 
 /// Where the text of each finding comes from, for marking its range.
 enum Source<'a> {
-    Plan { path: &'a str, plan: &'a Plan },
-    Field { field: FieldName, text: &'a str },
+    Plan {
+        path: &'a str,
+        /// The text of each free-text field, by pointer.
+        texts: HashMap<String, &'a str>,
+    },
+    Field {
+        field: FieldName,
+        text: &'a str,
+    },
 }
 
 pub fn run(args: Args) -> Result<ExitCode, InputError> {
@@ -81,7 +90,11 @@ pub fn run(args: Args) -> Result<ExitCode, InputError> {
                     profile: &profile,
                 },
             );
-            print_report(&report, &Source::Plan { path, plan: &plan }, args.format)
+            let texts = cinplan_core::check::fields(&plan)
+                .into_iter()
+                .map(|field| (field.pointer, field.text))
+                .collect();
+            print_report(&report, &Source::Plan { path, texts }, args.format)
         }
         Some(field_id) => {
             let field = FieldName::from_id(field_id).ok_or_else(|| {
@@ -154,7 +167,7 @@ fn print_report(
         }
         Format::Text => render_text(report, source),
     };
-    print!("{output}");
+    super::write_stdout(&output)?;
     let has_errors = report
         .findings
         .iter()
@@ -169,21 +182,29 @@ fn print_report(
 /// The whole report for people.
 fn render_text(report: &CheckReport, source: &Source<'_>) -> String {
     let mut out = String::new();
+    // The lines and UTF-16 index of each field, worked out once however many findings it
+    // has.
+    let mut lines_of: HashMap<String, FieldLines<'_>> = HashMap::new();
     for finding in &report.findings {
-        render_finding(&mut out, finding, source);
+        render_finding(&mut out, finding, source, &mut lines_of);
         out.push('\n');
     }
     render_summary(&mut out, report, source);
     out
 }
 
-fn render_finding(out: &mut String, finding: &Finding, source: &Source<'_>) {
+fn render_finding<'a>(
+    out: &mut String,
+    finding: &Finding,
+    source: &Source<'a>,
+    lines_of: &mut HashMap<String, FieldLines<'a>>,
+) {
     let _ = writeln!(
         out,
         "{}[{}]: {}",
         finding.severity.as_str(),
         finding.rule,
-        finding.message
+        printable(&finding.message)
     );
     let (location, text) = locate(finding, source);
     let _ = writeln!(out, "  --> {location}");
@@ -191,17 +212,25 @@ fn render_finding(out: &mut String, finding: &Finding, source: &Source<'_>) {
         Some(text) if text.trim().is_empty() => {
             let _ = writeln!(out, "   = note: the field is empty");
         }
-        Some(text) => render_text_with_marks(out, text, finding),
+        Some(text) => {
+            let field = lines_of
+                .entry(finding.pointer.clone())
+                .or_insert_with(|| FieldLines::new(text));
+            render_text_with_marks(out, field, finding);
+        }
         None => {}
     }
     for suggestion in &finding.suggestions {
+        let replacement = printable(&suggestion.replacement);
         let action = match (suggestion.applicability, suggestion.target) {
             (Applicability::DisplayOnly, _) => {
-                let _ = writeln!(
-                    out,
-                    "   = note: {}: {}",
-                    suggestion.label, suggestion.replacement
-                );
+                // Advice is a sentence of its own after its label.
+                let joint = if replacement.starts_with(char::is_uppercase) {
+                    "."
+                } else {
+                    ":"
+                };
+                let _ = writeln!(out, "   = note: {}{joint} {replacement}", suggestion.label);
                 continue;
             }
             (_, SuggestionTarget::Field) => "write",
@@ -214,8 +243,8 @@ fn render_finding(out: &mut String, finding: &Finding, source: &Source<'_>) {
         };
         let _ = writeln!(
             out,
-            "   = help: {}: {action} \"{}\"{fill_in}",
-            suggestion.label, suggestion.replacement
+            "   = help: {}: {action} \"{replacement}\"{fill_in}",
+            suggestion.label
         );
     }
 }
@@ -224,11 +253,8 @@ fn render_finding(out: &mut String, finding: &Finding, source: &Source<'_>) {
 fn locate<'a>(finding: &Finding, source: &Source<'a>) -> (String, Option<&'a str>) {
     match source {
         Source::Field { field, text } => (field.label().to_owned(), Some(text)),
-        Source::Plan { path, plan } => {
-            let text = cinplan_core::check::fields(plan)
-                .into_iter()
-                .find(|field| field.pointer == finding.pointer)
-                .map(|field| field.text);
+        Source::Plan { path, texts } => {
+            let text = texts.get(&finding.pointer).copied();
             let place = describe_pointer(&finding.pointer);
             let location = if finding.pointer.is_empty() {
                 format!("{path}: {place}")
@@ -293,46 +319,84 @@ fn sentence_case(text: &str) -> String {
     }
 }
 
-/// The field's text, line by line with numbers, with `^` under the finding's range.
-fn render_text_with_marks(out: &mut String, text: &str, finding: &Finding) {
-    let range = match (finding.start, finding.end) {
-        (Some(start), Some(end)) => {
-            let index = Utf16Index::new(text);
-            Some(index.to_byte(start)..index.to_byte(end))
+/// The most columns of a field's line shown; a longer line is cut around the marked words.
+const MAX_LINE_COLUMNS: usize = 150;
+/// How many columns of context are kept before the marked words on a cut line.
+const CONTEXT_COLUMNS: usize = 50;
+/// When a finding spans more lines than `HEAD_LINES + TAIL_LINES + 1`, only its first
+/// and last lines are shown.
+const HEAD_LINES: usize = 3;
+const TAIL_LINES: usize = 2;
+
+/// A field's text split into lines, and its UTF-16 index.
+struct FieldLines<'a> {
+    index: Utf16Index<'a>,
+    lines: Vec<(usize, &'a str)>,
+}
+
+impl<'a> FieldLines<'a> {
+    fn new(text: &'a str) -> Self {
+        FieldLines {
+            index: Utf16Index::new(text),
+            lines: line_starts(text),
         }
+    }
+}
+
+/// The field's text, line by line with numbers, with `^` under the finding's range. Lines
+/// the range does not touch are left out (all lines are shown when there is no range);
+/// long lines are cut around the range, and control and direction characters are shown
+/// visibly so that they cannot garble the terminal. `field` is worked out once per field:
+/// the work per finding stays small even in a huge field.
+fn render_text_with_marks(out: &mut String, field: &FieldLines<'_>, finding: &Finding) {
+    let lines = field.lines.as_slice();
+    let range = match (finding.start, finding.end) {
+        (Some(start), Some(end)) => Some(field.index.to_byte(start)..field.index.to_byte(end)),
         _ => None,
     };
-    let lines: Vec<(usize, &str)> = line_starts(text);
-    let width = lines.len().to_string().len();
+    let line_end = |(start, line): &(usize, &str)| start + line.len();
+    // The lines touched are contiguous: find the first and the one past the last.
+    let touched = match &range {
+        None => 0..lines.len(),
+        Some(range) if range.is_empty() => {
+            // An empty range marks one column where it sits.
+            lines.partition_point(|line| line_end(line) < range.start)
+                ..lines.partition_point(|(start, _)| *start <= range.start)
+        }
+        Some(range) => {
+            lines.partition_point(|line| line_end(line) <= range.start)
+                ..lines.partition_point(|(start, _)| *start < range.end)
+        }
+    };
+    let count = touched.len();
+    let shown: Vec<usize> = if count > HEAD_LINES + TAIL_LINES + 1 {
+        touched
+            .clone()
+            .take(HEAD_LINES)
+            .chain(touched.end - TAIL_LINES..touched.end)
+            .collect()
+    } else {
+        touched.clone().collect()
+    };
+    let width = shown.last().map_or(1, |last| (last + 1).to_string().len());
     let gutter = " ".repeat(width);
     let _ = writeln!(out, " {gutter} |");
-    for (number, (line_start, line)) in lines.iter().enumerate() {
-        let line_end = line_start + line.len();
-        let marked = range.as_ref().and_then(|range| {
-            let touches = if range.is_empty() {
-                // An empty range marks one column where it sits.
-                *line_start <= range.start && range.start <= line_end
-            } else {
-                range.start < line_end && *line_start < range.end
-            };
-            touches.then(|| {
-                let start = range.start.clamp(*line_start, line_end);
-                let end = range.end.clamp(start, line_end);
-                (start - line_start, end - line_start)
-            })
-        });
-        // Only the lines the range touches, when there is a range.
-        if range.is_some() && marked.is_none() {
+    for (position, &number) in shown.iter().enumerate() {
+        let Some(&(line_start, line)) = lines.get(number) else {
             continue;
+        };
+        if position == HEAD_LINES && count > shown.len() {
+            let _ = writeln!(out, " {gutter} | … {} more lines …", count - shown.len());
         }
-        let shown = line.replace('\t', " ");
-        let _ = writeln!(out, " {:>width$} | {shown}", number + 1);
-        if let Some((start, end)) = marked {
-            let column = line.get(..start).map_or(0, |before| before.chars().count());
-            let carets = line
-                .get(start..end)
-                .map_or(0, |inside| inside.chars().count())
-                .max(1);
+        let marked = range.as_ref().map(|range| {
+            let end_of_line = line_start + line.len();
+            let start = range.start.clamp(line_start, end_of_line);
+            let end = range.end.clamp(start, end_of_line);
+            (start - line_start, end - line_start)
+        });
+        let (display, carets) = display_line(line, marked);
+        let _ = writeln!(out, " {:>width$} | {display}", number + 1);
+        if let Some((column, carets)) = carets {
             let _ = writeln!(
                 out,
                 " {gutter} | {}{}",
@@ -342,6 +406,71 @@ fn render_text_with_marks(out: &mut String, text: &str, finding: &Finding) {
         }
     }
     let _ = writeln!(out, " {gutter} |");
+}
+
+/// A line as shown (cut to about [`MAX_LINE_COLUMNS`] around the marked byte range when
+/// longer) and the column and width of the carets under the marked part. Looks only at
+/// the part of the line it shows.
+fn display_line(line: &str, marked: Option<(usize, usize)>) -> (String, Option<(usize, usize)>) {
+    let (mark_start, mark_end) = marked.unwrap_or((0, 0));
+    let mut fits = true;
+    let mut columns = 0;
+    for character in line.chars() {
+        columns += display_char(character).1;
+        if columns > MAX_LINE_COLUMNS {
+            fits = false;
+            break;
+        }
+    }
+    // The byte window shown: all of a short line, else from a little before the mark.
+    let window_start = if fits {
+        0
+    } else {
+        let mut start = mark_start.min(line.len());
+        let mut context = 0;
+        for (index, character) in line.get(..start).unwrap_or("").char_indices().rev() {
+            context += display_char(character).1;
+            if context > CONTEXT_COLUMNS {
+                break;
+            }
+            start = index;
+        }
+        start
+    };
+    let mut display = String::new();
+    if window_start > 0 {
+        display.push('…');
+    }
+    let mut column = usize::from(window_start > 0);
+    let mut caret_start = None;
+    let mut caret_end = None;
+    let mut window_end = line.len();
+    let rest = line.get(window_start..).unwrap_or("");
+    for (offset, character) in rest.char_indices() {
+        let index = window_start + offset;
+        if index >= mark_start && caret_start.is_none() {
+            caret_start = Some(column);
+        }
+        if index >= mark_end && caret_end.is_none() {
+            caret_end = Some(column);
+        }
+        let (shown, width) = display_char(character);
+        if !fits && column + width > MAX_LINE_COLUMNS {
+            window_end = index;
+            break;
+        }
+        display.push_str(&shown);
+        column += width;
+    }
+    if window_end < line.len() {
+        display.push('…');
+    }
+    let carets = marked.map(|_| {
+        let from = caret_start.unwrap_or(column);
+        let to = caret_end.unwrap_or(column).max(from);
+        (from, (to - from).max(1))
+    });
+    (display, carets)
 }
 
 /// Each line of `text` with the byte offset it starts at, without its line break.
@@ -418,23 +547,72 @@ mod tests {
         }
     }
 
-    #[test]
-    fn carets_count_characters_not_bytes_or_utf16_units() {
-        // "Tommy’s" has a 3-byte apostrophe; "😀" is 2 UTF-16 units and 1 character.
-        let text = "Tommy’s 😀 ASAP";
+    fn marked(text: &str, start: usize, end: usize) -> String {
         let mut out = String::new();
-        // "ASAP" starts at UTF-16 unit 11 (T-o-m-m-y-’-s-space = 8, 😀 = 2, space = 1).
-        render_text_with_marks(&mut out, text, &finding(11, 15));
+        render_text_with_marks(&mut out, &FieldLines::new(text), &finding(start, end));
+        out
+    }
+
+    #[test]
+    fn carets_count_terminal_columns_not_bytes_or_utf16_units() {
+        // "Tommy’s" has a 3-byte apostrophe; "😀" is 2 UTF-16 units and 2 columns wide; the
+        // combining accent of "é" takes no column.
+        let text = "Tommy’s 😀 e\u{301} ASAP";
+        // "ASAP" starts at UTF-16 unit 14 (T-o-m-m-y-’-s-space = 8, 😀 = 2, space, e,
+        // accent, space = 4); on screen at column 8 + 2 + 1 + 1 + 0 + 1 = 13.
+        let out = marked(text, 14, 18);
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[1], " 1 | Tommy’s 😀 ASAP");
-        assert_eq!(lines[2], "   |           ^^^^");
+        assert_eq!(lines[1], " 1 | Tommy’s 😀 e\u{301} ASAP");
+        assert_eq!(lines[2], format!("   | {}^^^^", " ".repeat(13)));
+    }
+
+    #[test]
+    fn control_and_direction_characters_are_shown_not_obeyed() {
+        // A NUL, a lone carriage return and a right-to-left override would garble a
+        // terminal; the carets still line up under "ASAP".
+        let text = "a\0b\rc\u{202e}d ASAP";
+        let out = marked(text, 8, 12);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], " 1 | a␀b␍c<U+202E>d ASAP");
+        assert_eq!(lines[2], format!("   | {}^^^^", " ".repeat(15)));
+        assert_eq!(printable("x\u{202e}y\0\n"), "x<U+202E>y␀␊");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_marked_words() {
+        let text = format!("{}ASAP{}", "word ".repeat(1000), " more".repeat(1000));
+        let out = marked(&text, 5000, 5004);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[1].starts_with(" 1 | …"), "{out}");
+        assert!(lines[1].ends_with('…'), "{out}");
+        let caret_column = lines[2].find('^').unwrap_or(0);
+        assert_eq!(
+            lines[1].chars().nth(caret_column).unwrap_or(' '),
+            'A',
+            "{out}"
+        );
+        assert!(lines[1].chars().count() < MAX_LINE_COLUMNS + 10, "{out}");
+    }
+
+    #[test]
+    fn a_range_over_many_lines_shows_its_first_and_last_lines() {
+        let text = (1..=20)
+            .map(|n| format!("line {n}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let end = text.len();
+        let out = marked(&text, 0, end);
+        assert!(out.contains(" 3 | line 3\n"), "{out}");
+        assert!(out.contains("… 15 more lines …"), "{out}");
+        assert!(out.contains("19 | line 19\n"), "{out}");
+        assert!(!out.contains("line 4\n"), "{out}");
     }
 
     #[test]
     fn only_the_marked_lines_of_a_long_text_are_shown() {
         let text = "First line\nSecond ongoing line\nThird";
         let mut out = String::new();
-        render_text_with_marks(&mut out, text, &finding(18, 25));
+        render_text_with_marks(&mut out, &FieldLines::new(text), &finding(18, 25));
         assert!(
             out.contains(" 2 | Second ongoing line\n   |        ^^^^^^^\n"),
             "{out}"

@@ -52,9 +52,9 @@ pub fn list(args: ListArgs) -> Result<ExitCode, String> {
                 .collect();
             let text = serde_json::to_string_pretty(&entries)
                 .map_err(|error| format!("cannot write the rules as JSON: {error}"))?;
-            println!("{text}");
+            super::write_stdout(&format!("{text}\n"))?;
         }
-        Format::Text => print!("{}", catalogue_text()),
+        Format::Text => super::write_stdout(&catalogue_text())?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -114,7 +114,7 @@ pub fn explain(args: ExplainArgs) -> Result<ExitCode, String> {
             ids.join(", ")
         ));
     };
-    print!("{}", explanation(rule.meta()));
+    super::write_stdout(&explanation(rule.meta()))?;
     Ok(ExitCode::SUCCESS)
 }
 

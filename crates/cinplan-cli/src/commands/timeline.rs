@@ -1,7 +1,6 @@
 //! `cinplan timeline`: every due date of a plan, as a listing for a person, as JSON, or as
 //! an iCalendar file to import into Outlook or any other calendar.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate, Utc};
@@ -13,6 +12,7 @@ use cinplan_core::timeline::{
 use cinplan_core::Plan;
 use icalendar::{Component, EventLike};
 
+use crate::display::{columns, pad, printable};
 use crate::input;
 
 #[derive(Debug, clap::Args)]
@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }
         Format::Ics => ics(&plan, &timeline, today),
     };
-    write_stdout(output.as_bytes())?;
+    super::write_stdout(&output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -71,16 +71,6 @@ fn plan_profile(plan: &Plan) -> Result<Profile, String> {
             Profile::names().join(", ")
         )
     })
-}
-
-fn write_stdout(bytes: &[u8]) -> Result<(), String> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(()),
-        // The reader went away (`cinplan timeline … | head`): nothing more to say.
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(error) => Err(format!("cannot write the timeline: {error}")),
-    }
 }
 
 fn state_word(state: EventState) -> &'static str {
@@ -103,12 +93,12 @@ fn kind_words(kind: PlanKind) -> &'static str {
 /// from), with a line marking today.
 fn text(plan: &Plan, profile: &Profile, timeline: &Timeline, today: NaiveDate) -> String {
     let mut out = String::new();
-    let child = plan.child_name();
+    let child = printable(plan.child_name());
     out.push_str(&format!(
         "Timeline of {}'s {} (profile: {})\n",
         child,
         kind_words(plan.kind),
-        profile.name
+        printable(&profile.name)
     ));
     let count = |state: EventState| {
         timeline
@@ -146,17 +136,24 @@ fn text(plan: &Plan, profile: &Profile, timeline: &Timeline, today: NaiveDate) -
         .max()
         .unwrap_or(0);
     let state_width = "due soon".len();
-    let title_width = timeline
+    let titles: Vec<String> = timeline
         .events
         .iter()
-        .map(|event| event.title.chars().count())
+        .map(|event| printable(&event.title))
+        .collect();
+    let title_width = titles
+        .iter()
+        .map(|title| columns(title))
         .chain(["What".len()])
         .max()
         .unwrap_or(0);
     let row = |date: &str, state: &str, title: &str, source: &str| {
-        format!("{date:<date_width$}  {state:<state_width$}  {title:<title_width$}  {source}")
-            .trim_end()
-            .to_owned()
+        format!(
+            "{date:<date_width$}  {state:<state_width$}  {}  {source}",
+            pad(title, title_width)
+        )
+        .trim_end()
+        .to_owned()
             + "\n"
     };
     out.push_str(&row("Date", "State", "What", "From"));
@@ -167,7 +164,7 @@ fn text(plan: &Plan, profile: &Profile, timeline: &Timeline, today: NaiveDate) -
         "----",
     ));
     let mut today_marked = false;
-    for (event, date) in timeline.events.iter().zip(&dates) {
+    for ((event, date), title) in timeline.events.iter().zip(&dates).zip(&titles) {
         if !today_marked && event.date >= today {
             out.push_str(&today_line(today, date_width));
             today_marked = true;
@@ -175,8 +172,8 @@ fn text(plan: &Plan, profile: &Profile, timeline: &Timeline, today: NaiveDate) -
         out.push_str(&row(
             date,
             state_word(event.state),
-            &event.title,
-            &event.source,
+            title,
+            &printable(&event.source),
         ));
     }
     if !today_marked {
@@ -206,8 +203,13 @@ fn ics(plan: &Plan, timeline: &Timeline, today: NaiveDate) -> String {
         ))
         .append_property(icalendar::Property::new("CALSCALE", "GREGORIAN"))
         .append_property(icalendar::Property::new("METHOD", "PUBLISH"));
-    let child = plan.child_name();
-    calendar.name(&format!("{child}'s plan: due dates"));
+    // No control characters in an iCalendar text value (RFC 5545 3.3.11), and NAME is
+    // escaped here because the icalendar crate writes it as it is.
+    let child = printable(plan.child_name());
+    let name = format!("{child}'s plan: due dates");
+    calendar
+        .append_property(icalendar::Property::new("NAME", escape_ics_text(&name)))
+        .append_property(icalendar::Property::new("X-WR-CALNAME", &name));
     let stamp = Utc::now();
     let plan_key = plan_key(plan);
     for event in &timeline.events {
@@ -215,18 +217,20 @@ fn ics(plan: &Plan, timeline: &Timeline, today: NaiveDate) -> String {
         if !(1..=9999).contains(&event.date.year()) {
             continue;
         }
+        let title = printable(&event.title);
+        let child = child.as_str();
         let mut entry = icalendar::Event::new();
         entry
             .uid(&uid(&plan_key, event))
             .timestamp(stamp)
-            .summary(&if event.title.contains(child) {
-                event.title.clone()
+            .summary(&if title.contains(child) {
+                title.clone()
             } else {
-                format!("{child}: {}", event.title)
+                format!("{child}: {title}")
             })
             .description(&format!(
                 "{}\nDue {}; on {} this was: {}.\nFrom {} in the plan file ({}).",
-                event.title,
+                title,
                 format_date(event.date),
                 format_date(today),
                 state_word(event.state).to_lowercase(),
@@ -242,6 +246,14 @@ fn ics(plan: &Plan, timeline: &Timeline, today: NaiveDate) -> String {
         calendar.push(entry.done());
     }
     refold(&calendar.to_string())
+}
+
+/// A TEXT value escaped as RFC 5545 section 3.3.11 says.
+fn escape_ics_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
 }
 
 /// The longest content line, in octets, before it is folded (RFC 5545 section 3.1).

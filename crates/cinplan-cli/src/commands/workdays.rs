@@ -75,13 +75,13 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
                     NaiveDate::MAX.year()
                 )
             })?;
-            println!("{reached}");
+            super::write_stdout(&format!("{reached}\n"))?;
         }
         Command::Between { from, to, region } => {
             let from = parse_date(&from)?;
             let to = parse_date(&to)?;
             let calendar = region.calendar()?;
-            println!("{}", calendar.working_days_between(from, to));
+            super::write_stdout(&format!("{}\n", calendar.working_days_between(from, to)))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -17,7 +17,8 @@ pub static META: RuleMeta = RuleMeta {
     docs: RuleDocs {
         summary: "Flags a date in \"By when\" that is before the plan started (its planning \
                   meeting), or that is already past while no progress is recorded for the \
-                  action.",
+                  action. Work that has started and runs until a later date or review is \
+                  under way, not late.",
         why: "\"By when\" says when work starts and ends so that progress can be seen by the \
               first review (000 By when?). A date before the plan began is usually a typing \
               slip or a line carried over from an old plan; a date already past with no \
@@ -75,12 +76,17 @@ impl Rule for DateInPast {
             return;
         }
         // The date the work should be finished by: the deadline, or the end of recurring
-        // work, or the start when that is all there is.
+        // work, or the start when that is all there is. Work that started in the past and
+        // runs until a later point ("starting on 30 November, until the review on …") is
+        // under way, not late, so a past start is only looked at when nothing follows it;
+        // and only a date written out is checked (a plan event's lateness is drift's).
         let finish = [&timescale.deadline, &timescale.end, &timescale.start]
             .into_iter()
             .flatten()
-            .find(|dated| written(dated));
-        let Some(finish) = finish else { return };
+            .next();
+        let Some(finish) = finish.filter(written) else {
+            return;
+        };
         let Some(date) = finish.when.date() else {
             return;
         };
@@ -146,6 +152,30 @@ mod tests {
     #[test]
     fn a_past_date_with_no_progress_is_flagged() {
         assert_count(RULE, ByWhen, "By 20 November 2026", 1);
+    }
+
+    #[test]
+    fn work_under_way_until_a_later_point_is_not_past() {
+        // Started a few days ago (after the planning meeting), runs until the first review
+        // or a written date: under way, not late.
+        assert_clean(
+            RULE,
+            ByWhen,
+            "Fortnightly sessions with Tommy, starting on 18 November 2026, until the review \
+             on 16 February 2027",
+        );
+        assert_clean(
+            RULE,
+            ByWhen,
+            "Weekly from 18 November 2026 until the first review",
+        );
+        assert_clean(
+            RULE,
+            ByWhen,
+            "Weekly from 18 November 2026 until 16 February 2027",
+        );
+        // A start that is all there is, already past, is still worth a look.
+        assert_count(RULE, ByWhen, "Starting on 18 November 2026", 1);
     }
 
     #[test]

@@ -110,7 +110,7 @@ impl Rule for HiddenActor {
                 Some(whole.range()),
                 format!(
                     "\"{}\" does not say who will do it: name the person, here or in \"By whom\".",
-                    whole.as_str()
+                    super::quote(whole.as_str())
                 ),
             );
             finding.suggestions.push(RawSuggestion::replace_range(

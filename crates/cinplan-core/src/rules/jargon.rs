@@ -94,12 +94,9 @@ impl Rule for Jargon {
     }
 
     fn check_field(&self, context: &FieldContext<'_>, findings: &mut Vec<RawFinding>) {
-        let quotes = word_list::quoted_ranges(context.text);
+        let quotes = word_list::Quotes::of(context.text);
         for one in glossary::find(context.text) {
-            let quoted = quotes
-                .iter()
-                .any(|quote| quote.start <= one.range.start && one.range.end <= quote.end);
-            if one.explained || quoted {
+            if one.explained || quotes.contain(&one.range) {
                 continue;
             }
             let found = context.text.get(one.range.clone()).unwrap_or("");

@@ -63,7 +63,8 @@ impl Rule for MissingTimescale {
             format!(
                 "\"{flagged}\" gives no date, frequency or plan event: say when the work \
                  starts, how often it happens, and when it ends (the first review is \
-                 {first_review})."
+                 {first_review}).",
+                flagged = super::quote(flagged)
             ),
         );
         finding.suggestions.push(RawSuggestion::replace_field(

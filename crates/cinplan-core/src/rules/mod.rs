@@ -231,3 +231,57 @@ impl RuleMeta {
         self.fields.contains(&field)
     }
 }
+
+/// How many characters of the plan's own words a message quotes at most.
+const QUOTE_CHARS: usize = 60;
+
+/// The plan's words as a message quotes them: whitespace made single spaces, and a long
+/// text cut at a word with "…", so that a message stays one readable sentence even when
+/// the field holds a whole pasted document.
+pub(crate) fn quote(text: &str) -> String {
+    let mut quoted = String::new();
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        let length = word.chars().count() + usize::from(!quoted.is_empty());
+        if count + length > QUOTE_CHARS {
+            if quoted.is_empty() {
+                quoted = word.chars().take(QUOTE_CHARS).collect();
+            }
+            quoted.push('…');
+            return quoted;
+        }
+        if !quoted.is_empty() {
+            quoted.push(' ');
+        }
+        quoted.push_str(word);
+        count += length;
+    }
+    quoted
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::quote;
+
+    #[test]
+    fn short_words_are_quoted_as_they_are() {
+        assert_eq!(quote("a counsellor"), "a counsellor");
+        assert_eq!(quote("  a\n counsellor "), "a counsellor");
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_word() {
+        let text = "the professionals involved ".repeat(1000);
+        let quoted = quote(&text);
+        let kept = quoted
+            .strip_suffix('…')
+            .unwrap_or_else(|| panic!("{quoted}"));
+        assert!(
+            text.starts_with(&format!("{kept} ")),
+            "cut inside a word: {quoted}"
+        );
+        assert!(kept.chars().count() <= 60, "{quoted}");
+        let one_word = quote(&"é".repeat(500));
+        assert_eq!(one_word.chars().count(), 61);
+    }
+}

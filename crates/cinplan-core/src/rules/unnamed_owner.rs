@@ -51,7 +51,8 @@ impl Rule for UnnamedOwner {
                 format!(
                     "\"{flagged}\" names no person: write who will do this by name (and, for a \
                      professional, their role and agency), or the family member by \
-                     relationship (\"Mum\")."
+                     relationship (\"Mum\").",
+                    flagged = super::quote(flagged)
                 ),
             );
             finding.suggestions = suggestions_for(flagged, context.plan);
@@ -64,7 +65,10 @@ impl Rule for UnnamedOwner {
             let mut finding = META.finding(
                 context.pointer,
                 Some(span),
-                format!("\"{flagged}\" is not a named person: say who, by name."),
+                format!(
+                    "\"{}\" is not a named person: say who, by name.",
+                    super::quote(&flagged)
+                ),
             );
             finding.suggestions.push(RawSuggestion::replace_range(
                 "Name the person",

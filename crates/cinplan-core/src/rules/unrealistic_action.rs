@@ -85,7 +85,8 @@ impl Rule for UnrealisticAction {
                 Some(span.clone()),
                 format!(
                     "\"{flagged}\" asks for a sudden, total change: agree smaller steps, with a \
-                     specialist where one is needed, that can be achieved by the first review."
+                     specialist where one is needed, that can be achieved by the first review.",
+                    flagged = super::quote(flagged)
                 ),
             );
             finding.suggestions.push(RawSuggestion::replace_field(

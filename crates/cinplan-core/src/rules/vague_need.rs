@@ -102,7 +102,8 @@ impl Rule for VagueNeed {
             format!(
                 "\"{flagged}\" names {what}, not what happens to {child_name}, when, or why: \
                  say what the assessment found.",
-                child_name = context.plan.child_name()
+                child_name = context.plan.child_name(),
+                flagged = super::quote(flagged)
             ),
         );
         finding.suggestions.push(RawSuggestion::replace_field(

@@ -119,10 +119,34 @@ const NAME_HEADS: &[&str] = &[
     "network",
 ];
 
+/// What "ongoing" can describe as a plain fact of the family's life rather than as the
+/// plan's work: "Mum's ongoing court case" says a case has not ended, not when work ends.
+const ONGOING_FACTS: &[&str] = &[
+    "court",
+    "proceedings",
+    "legal",
+    "police",
+    "criminal",
+    "investigation",
+    "investigations",
+    "inquiry",
+    "trial",
+    "prosecution",
+    "tribunal",
+    "appeal",
+    "custody",
+    "divorce",
+    "dispute",
+    "disputes",
+    "immigration",
+    "asylum",
+    "eviction",
+];
+
 static TERMS: &[Term] = &[
     Term {
         pattern: "on-?going|on going",
-        unless: &[],
+        unless: &[Unless::Before(ONGOING_FACTS)],
         message: "\"{found}\" sets no timescale and no end: say when the work starts, how often \
                   it happens and when it will be reviewed.",
         rewrites: &[
@@ -234,15 +258,11 @@ fn profile_words(words: &[String], text: &str) -> Vec<std::ops::Range<usize>> {
     else {
         return Vec::new();
     };
-    let quotes = word_list::quoted_ranges(text);
+    let quotes = word_list::Quotes::of(text);
     regex
         .find_iter(text)
         .map(|found| found.range())
-        .filter(|range| {
-            !quotes
-                .iter()
-                .any(|quote| quote.start <= range.start && range.end <= quote.end)
-        })
+        .filter(|range| !quotes.contain(range))
         .collect()
 }
 
@@ -294,6 +314,24 @@ mod tests {
     #[test]
     fn the_word_list_compiles() {
         assert!(word_list().is_compiled());
+    }
+
+    #[test]
+    fn ongoing_describing_a_legal_process_is_a_fact_not_a_timescale() {
+        assert_clean(
+            RULE,
+            Need,
+            "Mum's ongoing court case about her housing means the family may be evicted on \
+             15 January 2027.",
+        );
+        assert_clean(
+            RULE,
+            Need,
+            "The ongoing police investigation means step-dad cannot live at home.",
+        );
+        // "ongoing" and "support".
+        assert_count(RULE, Need, "Tommy needs ongoing support from school.", 2);
+        assert_count(RULE, Action, "Ongoing work with the court team.", 1);
     }
 
     #[test]

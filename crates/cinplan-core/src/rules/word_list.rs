@@ -171,7 +171,7 @@ impl WordList {
         let Some(regex) = &self.regex else {
             return Vec::new();
         };
-        let quotes = quoted_ranges(text);
+        let quotes = Quotes::of(text);
         let mut found = Vec::new();
         for captures in regex.captures_iter(text) {
             let Some((index, group)) = captures
@@ -186,7 +186,7 @@ impl WordList {
                 continue;
             };
             let range = group.range();
-            if is_quoted(&quotes, &range)
+            if quotes.contain(&range)
                 || is_part_of_name(text, &range)
                 || term
                     .unless
@@ -400,10 +400,44 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
-fn is_quoted(quotes: &[Range<usize>], range: &Range<usize>) -> bool {
-    quotes
-        .iter()
-        .any(|quote| quote.start <= range.start && range.end <= quote.end)
+/// The quotations of a text, arranged so that asking whether a range lies inside one
+/// takes a binary search, not a pass over every quotation (a long pasted text has many).
+#[derive(Debug, Default)]
+pub(crate) struct Quotes {
+    /// Sorted by start.
+    ranges: Vec<Range<usize>>,
+    /// For each position of `ranges`, the furthest end up to and including it.
+    furthest_end: Vec<usize>,
+}
+
+impl Quotes {
+    pub(crate) fn of(text: &str) -> Quotes {
+        let mut ranges = quoted_ranges(text);
+        ranges.sort_by_key(|range| (range.start, range.end));
+        let mut furthest = 0;
+        let furthest_end = ranges
+            .iter()
+            .map(|range| {
+                furthest = furthest.max(range.end);
+                furthest
+            })
+            .collect();
+        Quotes {
+            ranges,
+            furthest_end,
+        }
+    }
+
+    /// Whether `range` lies inside one quotation.
+    pub(crate) fn contain(&self, range: &Range<usize>) -> bool {
+        let starting_before = self
+            .ranges
+            .partition_point(|quote| quote.start <= range.start);
+        starting_before
+            .checked_sub(1)
+            .and_then(|last| self.furthest_end.get(last))
+            .is_some_and(|&end| end >= range.end)
+    }
 }
 
 /// A number, a frequency, a weekday, a month or a share: something to measure by.
@@ -548,6 +582,22 @@ mod tests {
             .into_iter()
             .filter_map(|range| text.get(range))
             .collect()
+    }
+
+    #[test]
+    fn a_range_inside_an_outer_quotation_is_quoted_past_an_inner_one() {
+        // The single-quoted words sit inside the double quotation, and "ongoing" after
+        // them is still inside the outer one.
+        let text = "Mum said \"Sam called it 'support' and it's ongoing\" then left.";
+        let quotes = Quotes::of(text);
+        let at = |word: &str| {
+            let start = text.find(word).unwrap_or(0);
+            start..start + word.len()
+        };
+        assert!(quotes.contain(&at("support")));
+        assert!(quotes.contain(&at("ongoing")));
+        assert!(!quotes.contain(&at("then")));
+        assert!(!quotes.contain(&at("Mum")));
     }
 
     #[test]

@@ -774,7 +774,26 @@ impl<'a> Builder<'a> {
         }
 
         let reviews = self.happened_reviews("review conference");
+        let period = &timescales.first_review_conference_after_initial_conference;
+        let statutory =
+            initial.and_then(|initial| deadline(period, initial, Direction::After, calendar));
         let first_review = match (dates.first_review, initial) {
+            // The plan's date cannot move the statutory limit: a later date is shown at the
+            // limit, saying so.
+            (Some(date), Some(_)) if statutory.as_ref().is_some_and(|(limit, _)| *limit < date) => {
+                statutory.map(|(limit, note)| FirstDue {
+                    date: limit,
+                    kind: EventKind::ReviewConferenceDue,
+                    title: format!(
+                        "First review conference due ({} after the initial conference{note}; \
+                         the plan's date, {}, is too late)",
+                        period.describe(),
+                        format_date(date)
+                    ),
+                    source: "/dates/initial_conference".to_owned(),
+                    done: !reviews.is_empty(),
+                })
+            }
             (Some(date), _) => Some(FirstDue {
                 date,
                 kind: EventKind::ReviewConferenceDue,
@@ -782,19 +801,16 @@ impl<'a> Builder<'a> {
                 source: "/dates/first_review".to_owned(),
                 done: !reviews.is_empty(),
             }),
-            (None, Some(initial)) => {
-                let period = &timescales.first_review_conference_after_initial_conference;
-                deadline(period, initial, Direction::After, calendar).map(|(date, note)| FirstDue {
-                    date,
-                    kind: EventKind::ReviewConferenceDue,
-                    title: format!(
-                        "First review conference due ({} after the initial conference{note})",
-                        period.describe()
-                    ),
-                    source: "/dates/initial_conference".to_owned(),
-                    done: !reviews.is_empty(),
-                })
-            }
+            (None, Some(_)) => statutory.map(|(date, note)| FirstDue {
+                date,
+                kind: EventKind::ReviewConferenceDue,
+                title: format!(
+                    "First review conference due ({} after the initial conference{note})",
+                    period.describe()
+                ),
+                source: "/dates/initial_conference".to_owned(),
+                done: !reviews.is_empty(),
+            }),
             (None, None) => None,
         };
         let review_cadence = Cadence {

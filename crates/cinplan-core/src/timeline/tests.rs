@@ -620,6 +620,28 @@ fn child_protection_reviews_are_within_three_months_then_every_six() {
 }
 
 #[test]
+fn a_child_protection_plans_first_review_date_cannot_pass_the_three_month_limit() {
+    // Initial conference 2 November 2026: the first review conference is due by
+    // 2 February 2027, whatever later date the plan gives.
+    let mut plan = child_protection_plan();
+    plan.dates.first_review = Some(date("2027-02-16"));
+    let events = events_of(&plan, "2026-12-01");
+    let first = of_kind(&events, EventKind::ReviewConferenceDue);
+    assert_eq!(first.first().map(|(on, _)| *on), Some(date("2027-02-02")));
+    let event = events
+        .iter()
+        .find(|event| event.kind == EventKind::ReviewConferenceDue)
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert!(event.title.contains("too late"), "{}", event.title);
+    assert_eq!(event.source, "/dates/initial_conference");
+    // An earlier date of the plan's own is kept.
+    plan.dates.first_review = Some(date("2027-01-20"));
+    let events = events_of(&plan, "2026-12-01");
+    let first = of_kind(&events, EventKind::ReviewConferenceDue);
+    assert_eq!(first.first().map(|(on, _)| *on), Some(date("2027-01-20")));
+}
+
+#[test]
 fn child_protection_visits_are_at_most_ten_working_days_apart() {
     let events = events_of(&child_protection_plan(), "2026-11-02");
     let visits = of_kind(&events, EventKind::VisitDue);

@@ -1,0 +1,138 @@
+// The core's cost in the browser, without any UI: cinplan's WebAssembly (dist/embed, the
+// build a host page loads) re-checking a 40-row plan after each keystroke, checking single
+// fields and long pastes, and write-good linting the same text in the same page.
+// Served from the repository's root under the strict CSP; browser-bench.js calls
+// `window.cinplanBench.run()` and reads its result.
+
+const TODAY = "2026-12-01";
+const params = new URLSearchParams(location.search);
+const EMBED = params.get("embed") ?? "/dist/embed/";
+const CORPUS = params.get("corpus") ?? "/target/perf-corpus/";
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank];
+}
+
+function summary(times) {
+  return {
+    n: times.length,
+    median_ms: quantile(times, 0.5),
+    p95_ms: quantile(times, 0.95),
+    max_ms: Math.max(...times),
+  };
+}
+
+/** Times `run` once, then again while under `budgetMs` and `maxRuns`; drops the first. */
+function repeat(run, { budgetMs = 1000, maxRuns = 30 } = {}) {
+  const times = [];
+  let total = 0;
+  let result;
+  while (times.length === 0 || (total < budgetMs && times.length < maxRuns)) {
+    const start = performance.now();
+    result = run();
+    const elapsed = performance.now() - start;
+    times.push(elapsed);
+    total += elapsed;
+  }
+  const [first, ...rest] = times;
+  return { first_ms: first, ...summary(rest.length > 0 ? rest : [first]), result };
+}
+
+const count = (result) => (Array.isArray(result) ? result.length : result?.findings?.length ?? NaN);
+const log = (line) => {
+  document.getElementById("log").textContent += `${line}\n`;
+};
+
+async function text(name) {
+  const response = await fetch(CORPUS + name);
+  if (!response.ok) throw new Error(`${CORPUS}${name}: HTTP ${response.status}`);
+  return response.text();
+}
+
+async function run({ keystrokes = 200, quick = false } = {}) {
+  const corpus = {
+    plan40: JSON.parse(await text("plan-40.json")),
+    field200: await text("field-200.txt"),
+    planText: await text("plan-40.txt"),
+    prose100k: await text("prose-100k.txt"),
+    prose1m: await text("prose-1m.txt"),
+  };
+  const result = { user_agent: navigator.userAgent };
+
+  // Cold start: fetch, compile and instantiate the WebAssembly, then the first check.
+  const start = performance.now();
+  const cinplan = await import(`${EMBED}cinplan_wasm.js`);
+  await cinplan.default({ module_or_path: `${EMBED}cinplan_wasm_bg.wasm` });
+  const ready = performance.now();
+  const first = cinplan.checkPlan(corpus.plan40, { today: TODAY });
+  result.cold = {
+    ready_ms: ready - start,
+    first_plan_check_ms: performance.now() - start,
+    findings: count(first),
+    rules: cinplan.rules().length,
+  };
+  log(`cold: ${JSON.stringify(result.cold)}`);
+
+  // A keystroke, then the whole 40-row plan re-checked: alternately add and remove a
+  // character at the end of one action, as typing and correcting does.
+  const plan = structuredClone(corpus.plan40);
+  const row = plan.needs[4].actions[0];
+  const original = row.action;
+  const recheck = [];
+  const recheckJson = [];
+  for (let index = 0; index < keystrokes; index += 1) {
+    row.action = index % 2 === 0 ? `${original}x` : original;
+    let begin = performance.now();
+    cinplan.checkPlan(plan, { today: TODAY });
+    recheck.push(performance.now() - begin);
+    begin = performance.now();
+    cinplan.checkPlan(JSON.stringify(plan), { today: TODAY });
+    recheckJson.push(performance.now() - begin);
+  }
+  result.recheck_plan_40 = summary(recheck);
+  result.recheck_plan_40_from_json = summary(recheckJson);
+  log(`recheck 40 rows: ${JSON.stringify(result.recheck_plan_40)}`);
+
+  // A keystroke in one field, re-checked alone (the embed's path: one field at a time).
+  const field = [];
+  for (let index = 0; index < keystrokes; index += 1) {
+    const typed = index % 2 === 0 ? `${corpus.field200}x` : corpus.field200;
+    const begin = performance.now();
+    cinplan.checkField(typed, { field: "action", today: TODAY });
+    field.push(performance.now() - begin);
+  }
+  result.check_field_200 = summary(field);
+  log(`field 200: ${JSON.stringify(result.check_field_200)}`);
+
+  // The same text for cinplan and write-good: per KB, in this browser.
+  const budgetMs = quick ? 300 : 1500;
+  result.same_text = [];
+  for (const [name, body] of [
+    ["plan-40 text (10 KB)", corpus.planText],
+    ["prose 100 KB", corpus.prose100k],
+    ["prose 1 MB", corpus.prose1m],
+  ]) {
+    const bytes = new TextEncoder().encode(body).length;
+    const mine = repeat(() => cinplan.checkField(body, { field: "progress", today: TODAY }), {
+      budgetMs,
+    });
+    const entry = {
+      text: name,
+      bytes,
+      cinplan: { ...mine, result: undefined, findings: count(mine.result) },
+    };
+    if (typeof globalThis.writeGood === "function") {
+      const theirs = repeat(() => globalThis.writeGood(body), { budgetMs });
+      entry.write_good = { ...theirs, result: undefined, findings: count(theirs.result) };
+      entry.ratio_per_kb = mine.median_ms / theirs.median_ms;
+    }
+    result.same_text.push(entry);
+    log(`${name}: ${JSON.stringify(entry)}`);
+  }
+  return result;
+}
+
+window.cinplanBench = { run };
+document.documentElement.dataset.benchReady = "true";

@@ -1,0 +1,368 @@
+// The browser side of cinplan's performance, in headless Chromium under the strict CSP:
+//
+//   core    the WebAssembly alone (tests/perf/bench-page): re-checking a 40-row plan after
+//           a keystroke, one field, long pastes, and write-good on the same text, same page
+//   editor  the Leptos editor (dist/, trunk build --release): time from navigation to the
+//           first findings on screen, keystroke-to-marks latency over 200 keystrokes in a
+//           40-row plan, and memory after 1,000 edits
+//   embed   the embed (dist/embed) in a host form of 40 rows (tests/perf/embed-host): the
+//           same three measures, with the embed's default settings and with no debounce
+//
+//   node tests/perf/browser-bench.js [--only core,editor,embed] [--keystrokes 200]
+//        [--edits 1000] [--out target/perf/browser.json] [--quick]
+//
+// Keystroke-to-marks: a capture listener takes the keydown's own timestamp (so input
+// queueing counts), a MutationObserver on the document and on every shadow root sees the
+// marks change, and the next animation frame after it is when they reach the screen. Each
+// keystroke adds or removes a letter after a flagged word ("ongoing" ↔ "ongoingx"), so the
+// marks really change every time. Memory: V8 heap after a forced garbage collection, the
+// WebAssembly memories, DOM nodes and listeners, after 100 edits and after 1,000.
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, watch, ROOT } from "../e2e/lib/harness.js";
+import { machine, median, p95 } from "./lib/measure.js";
+
+function parseArgs(argv) {
+  const args = {
+    only: "core,editor,embed",
+    keystrokes: 200,
+    edits: 1000,
+    repeats: 5,
+    out: null,
+    quick: false,
+    editorPath: "/dist/index.html",
+    editorField: '[data-testid="field-action"] textarea, textarea[data-testid="field-action"], [data-testid="field-action"]',
+    editorMarks: "[data-rule]",
+    editorOpen: 'input[data-testid="open-file"]',
+    embedPath: "/tests/perf/embed-host/index.html",
+    embedField: 'textarea[data-cinplan-field="action"]',
+    embedMarks: ".mark",
+  };
+  for (let index = 0; index < argv.length; index += 1) {
+    const flag = argv[index];
+    if (flag === "--quick") args.quick = true;
+    else if (flag.startsWith("--")) {
+      const key = flag.slice(2).replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+      const value = argv[(index += 1)];
+      args[key] = typeof args[key] === "number" ? Number(value) : value;
+    }
+  }
+  if (args.quick) {
+    args.keystrokes = Math.min(args.keystrokes, 40);
+    args.edits = Math.min(args.edits, 200);
+    args.repeats = Math.min(args.repeats, 2);
+  }
+  return args;
+}
+
+/** Installed before any page script: counts marks everywhere, times keystrokes to marks. */
+function instrument(marksSelector) {
+  const roots = [document];
+  const state = { firstMarkAt: null, firstFrameAt: null, keyAt: null, waiting: null };
+  const count = () => roots.reduce((sum, root) => sum + root.querySelectorAll(marksSelector).length, 0);
+  const onMutations = () => {
+    if (state.firstMarkAt === null && count() > 0) {
+      state.firstMarkAt = performance.now();
+      requestAnimationFrame(() => {
+        state.firstFrameAt = performance.now();
+      });
+    }
+    const waiting = state.waiting;
+    if (waiting && !waiting.domAt && count() !== waiting.before) {
+      waiting.domAt = performance.now();
+      requestAnimationFrame(() => waiting.resolve({ keyAt: state.keyAt, domAt: waiting.domAt, frameAt: performance.now() }));
+    }
+  };
+  const observer = new MutationObserver(onMutations);
+  const options = { subtree: true, childList: true, attributes: true, characterData: true };
+  observer.observe(document, options);
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachObserved(init) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    observer.observe(root, options);
+    return root;
+  };
+  window.addEventListener("keydown", (event) => {
+    state.keyAt = event.timeStamp;
+  }, true);
+  window.__perf = {
+    count,
+    state,
+    arm() {
+      state.keyAt = null;
+      const waiting = { before: count(), domAt: null };
+      waiting.done = new Promise((resolve) => {
+        waiting.resolve = resolve;
+      });
+      state.waiting = waiting;
+      return waiting.before;
+    },
+    settled(timeoutMs) {
+      const waiting = state.waiting;
+      return Promise.race([
+        waiting.done,
+        new Promise((resolve) => setTimeout(() => resolve({ timeout: true, keyAt: state.keyAt }), timeoutMs)),
+      ]);
+    },
+  };
+}
+
+async function newPage(context, marksSelector) {
+  const page = await context.newPage();
+  await page.addInitScript(instrument, marksSelector);
+  return page;
+}
+
+/** Navigation to first findings shown, `repeats` times, each a fresh load. */
+async function readiness(page, url, repeats, timeoutMs = 15000) {
+  const samples = [];
+  for (let index = 0; index < repeats; index += 1) {
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__perf?.state.firstFrameAt !== null, null, { timeout: timeoutMs });
+    samples.push(
+      await page.evaluate(() => {
+        const navigation = performance.getEntriesByType("navigation")[0];
+        const resources = performance.getEntriesByType("resource");
+        return {
+          marks_in_dom_ms: window.__perf.state.firstMarkAt,
+          marks_on_screen_ms: window.__perf.state.firstFrameAt,
+          dom_content_loaded_ms: navigation?.domContentLoadedEventEnd ?? null,
+          marks: window.__perf.count(),
+          bytes_loaded: resources.reduce((sum, entry) => sum + (entry.encodedBodySize || 0), 0) + (navigation?.encodedBodySize ?? 0),
+        };
+      }),
+    );
+  }
+  const onScreen = samples.map((sample) => sample.marks_on_screen_ms);
+  return { median_ms: median(onScreen), p95_ms: p95(onScreen), samples };
+}
+
+async function focusField(page, selector, text) {
+  const field = page.locator(selector).first();
+  await field.waitFor({ state: "visible", timeout: 15000 });
+  await field.click();
+  await field.fill(text);
+  await page.keyboard.press("End");
+  // Let the check of the new text land before timing keystrokes.
+  await page.waitForTimeout(1000);
+}
+
+/** One keystroke (alternately a letter and its deletion), timed to the marks changing. */
+async function keystroke(page, index, timeoutMs) {
+  await page.evaluate(() => window.__perf.arm());
+  await page.keyboard.press(index % 2 === 0 ? "x" : "Backspace");
+  const timing = await page.evaluate((ms) => window.__perf.settled(ms), timeoutMs);
+  if (timing.timeout || timing.keyAt === null) return null;
+  return { dom: timing.domAt - timing.keyAt, screen: timing.frameAt - timing.keyAt };
+}
+
+async function latency(page, count, timeoutMs) {
+  const dom = [];
+  const screen = [];
+  let missed = 0;
+  for (let index = 0; index < count; index += 1) {
+    const timing = await keystroke(page, index, timeoutMs);
+    if (timing) {
+      dom.push(timing.dom);
+      screen.push(timing.screen);
+    } else {
+      missed += 1;
+    }
+  }
+  // An even count leaves the text as it was; an odd one leaves the letter: remove it.
+  if (count % 2 === 1) await page.keyboard.press("Backspace");
+  return {
+    keystrokes: count,
+    missed,
+    marks_in_dom: { median_ms: median(dom), p95_ms: p95(dom) },
+    marks_on_screen: { median_ms: median(screen), p95_ms: p95(screen), max_ms: Math.max(...screen) },
+  };
+}
+
+async function memory(page, cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const dom = await cdp.send("Memory.getDOMCounters");
+  const prototype = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const memories = await cdp.send("Runtime.queryObjects", { prototypeObjectId: prototype.result.objectId });
+  const wasm = await cdp.send("Runtime.callFunctionOn", {
+    objectId: memories.objects.objectId,
+    functionDeclaration: "function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }",
+    returnByValue: true,
+  });
+  return {
+    js_heap_used: heap.usedSize,
+    js_backing_store: heap.backingStorageSize ?? null,
+    wasm_memory: wasm.result.value,
+    dom_nodes: dom.nodes,
+    js_event_listeners: dom.jsEventListeners,
+  };
+}
+
+/** 1,000 edits (each waited for, as a typist would), memory after 100 and after all. */
+async function memoryAfterEdits(page, edits, timeoutMs) {
+  const cdp = await page.context().newCDPSession(page);
+  const warmUp = Math.min(100, edits);
+  let missed = 0;
+  for (let index = 0; index < warmUp; index += 1) {
+    if (!(await keystroke(page, index, timeoutMs))) missed += 1;
+  }
+  const after100 = await memory(page, cdp);
+  for (let index = warmUp; index < edits; index += 1) {
+    if (!(await keystroke(page, index, timeoutMs))) missed += 1;
+  }
+  const afterAll = await memory(page, cdp);
+  const growth = Object.fromEntries(
+    Object.keys(afterAll).map((key) => [key, afterAll[key] === null ? null : afterAll[key] - after100[key]]),
+  );
+  await cdp.detach();
+  return { edits, missed, after_100: after100, [`after_${edits}`]: afterAll, growth };
+}
+
+const FLAGGED = "Sam Okafor to visit Riley at home every week, ongoing";
+
+async function benchEditor(context, base, args) {
+  const url = `${base}${args.editorPath}`;
+  const page = await newPage(context, args.editorMarks);
+  const seen = watch(page, base);
+  const result = { url: args.editorPath };
+  result.ready_first_visit = await readiness(page, url, args.repeats);
+  // Open the 40-row plan as a user does (the file input); the editor keeps it, so a
+  // reload shows it again: that is "ready with a whole plan open".
+  await page.locator(args.editorOpen).first().setInputFiles(path.join(ROOT, "target/perf-corpus/plan-40.json"));
+  await page.waitForFunction((selector) => window.__perf.count() > 40 || document.querySelectorAll(selector).length > 40,
+    args.editorMarks, { timeout: 15000 });
+  result.ready_with_plan_40 = await readiness(page, url, args.repeats);
+  result.marks_in_plan_40 = await page.evaluate(() => window.__perf.count());
+  await focusField(page, args.editorField, FLAGGED);
+  result.keystroke_to_marks = await latency(page, args.keystrokes, 3000);
+  result.memory = await memoryAfterEdits(page, args.edits, 3000);
+  result.page_problems = seen;
+  await page.close();
+  return result;
+}
+
+async function benchEmbed(context, base, args) {
+  const result = {};
+  for (const [label, query] of [["default settings", ""], ["debounce 0", "&debounce=0"]]) {
+    const url = `${base}${args.embedPath}?corpus=/target/perf-corpus/plan-40.json${query}`;
+    const page = await newPage(context, args.embedMarks);
+    const seen = watch(page, base);
+    const entry = { url: `${args.embedPath}?…${query}` };
+    entry.ready_with_plan_40 = await readiness(page, url, args.repeats);
+    entry.marks_in_plan_40 = await page.evaluate(() => window.__perf.count());
+    await focusField(page, args.embedField, FLAGGED);
+    entry.keystroke_to_marks = await latency(page, args.keystrokes, 3000);
+    if (query) entry.memory = await memoryAfterEdits(page, args.edits, 3000);
+    entry.page_problems = seen;
+    result[label] = entry;
+    await page.close();
+  }
+  return result;
+}
+
+async function benchCore(context, base, args) {
+  const page = await context.newPage();
+  const seen = watch(page, base);
+  await page.goto(`${base}/tests/perf/bench-page/index.html?embed=/dist/embed/&corpus=/target/perf-corpus/`);
+  await page.waitForFunction(() => document.documentElement.dataset.benchReady === "true", null, { timeout: 15000 });
+  const result = await page.evaluate(
+    (options) => window.cinplanBench.run(options),
+    { keystrokes: args.keystrokes, quick: args.quick },
+  );
+  result.page_problems = seen;
+  await page.close();
+  return result;
+}
+
+const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : "—");
+const kib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KiB` : "—");
+
+function report(results, info) {
+  const lines = [
+    `Chromium (headless) on ${info.cpu}, ${info.cores} cores, ${info.memory_gib} GiB; load ${info.load_average.join(" ")}`,
+  ];
+  const core = results.core;
+  if (core && !core.error) {
+    lines.push("", "Core in the browser (WebAssembly, no UI):");
+    lines.push(`- cold: ready ${fmt(core.cold.ready_ms, 1)} ms, first 40-row check done ${fmt(core.cold.first_plan_check_ms, 1)} ms; ${core.cold.rules} rules, ${core.cold.findings} findings`);
+    lines.push(`- re-check 40-row plan after a keystroke: median ${fmt(core.recheck_plan_40.median_ms, 3)} ms, p95 ${fmt(core.recheck_plan_40.p95_ms, 3)} ms (from JSON text: p95 ${fmt(core.recheck_plan_40_from_json.p95_ms, 3)} ms)`);
+    lines.push(`- one 200-character field: median ${fmt(core.check_field_200.median_ms, 3)} ms, p95 ${fmt(core.check_field_200.p95_ms, 3)} ms`);
+    lines.push("", "| text | cinplan | µs/KB | findings | write-good | µs/KB | findings | cinplan/write-good per KB |", "|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const entry of core.same_text) {
+      const kb = entry.bytes / 1024;
+      lines.push(`| ${entry.text} | ${fmt(entry.cinplan.median_ms, 3)} ms | ${fmt((entry.cinplan.median_ms / kb) * 1000, 1)} | ${entry.cinplan.findings} | ${fmt(entry.write_good?.median_ms, 3)} ms | ${fmt((entry.write_good?.median_ms / kb) * 1000, 1)} | ${entry.write_good?.findings ?? "—"} | ${fmt(entry.ratio_per_kb, 3)} |`);
+    }
+  }
+  const ui = (name, entry) => {
+    if (!entry) return;
+    if (entry.error) {
+      lines.push("", `${name}: not measured: ${entry.error}`);
+      return;
+    }
+    lines.push("", `${name}:`);
+    if (entry.ready_first_visit) lines.push(`- ready (first findings on screen), first visit: median ${fmt(entry.ready_first_visit.median_ms, 1)} ms, p95 ${fmt(entry.ready_first_visit.p95_ms, 1)} ms; ${kib(entry.ready_first_visit.samples[0]?.bytes_loaded)} transferred`);
+    lines.push(`- ready with the 40-row plan: median ${fmt(entry.ready_with_plan_40.median_ms, 1)} ms, p95 ${fmt(entry.ready_with_plan_40.p95_ms, 1)} ms (${entry.marks_in_plan_40} marks)`);
+    const typing = entry.keystroke_to_marks;
+    lines.push(`- keystroke to marks on screen (${typing.keystrokes} keystrokes, ${typing.missed} without a change in 3 s): median ${fmt(typing.marks_on_screen.median_ms, 1)} ms, p95 ${fmt(typing.marks_on_screen.p95_ms, 1)} ms (in the DOM: p95 ${fmt(typing.marks_in_dom.p95_ms, 1)} ms)`);
+    if (entry.memory) {
+      const { growth, edits } = entry.memory;
+      lines.push(`- memory growth from edit 100 to edit ${edits}: JS heap ${kib(growth.js_heap_used)}, WebAssembly ${kib(growth.wasm_memory)}, DOM nodes ${growth.dom_nodes}, listeners ${growth.js_event_listeners}`);
+    }
+    const problems = entry.page_problems;
+    const count = Object.values(problems ?? {}).reduce((sum, list) => sum + list.length, 0);
+    if (count > 0) lines.push(`- page problems: ${JSON.stringify(problems)}`);
+  };
+  ui("Editor", results.editor);
+  if (results.embed && !results.embed.error) {
+    for (const [label, entry] of Object.entries(results.embed)) ui(`Embed (${label})`, entry);
+  } else {
+    ui("Embed", results.embed);
+  }
+  return lines.join("\n");
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const wanted = new Set(args.only.split(","));
+  const needed = ["target/perf-corpus/plan-40.json"];
+  if (wanted.has("core") || wanted.has("embed")) needed.push("dist/embed/cinplan_wasm.js");
+  if (wanted.has("editor")) needed.push(args.editorPath.replace(/^\//, ""));
+  for (const file of needed) {
+    if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run scripts/bench.sh (it builds and writes everything)`);
+  }
+  const info = machine();
+  const server = await serve(ROOT);
+  const browser = await launch();
+  const results = {};
+  try {
+    for (const [name, bench] of [["core", benchCore], ["editor", benchEditor], ["embed", benchEmbed]]) {
+      if (!wanted.has(name)) continue;
+      process.stderr.write(`[browser-bench] ${name}…\n`);
+      try {
+        results[name] = await bench(browser.context, server.url, args);
+      } catch (error) {
+        results[name] = { error: String(error.message ?? error).split("\n")[0] };
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  info.load_average_after = (await import("node:os")).loadavg().map((load) => Number(load.toFixed(2)));
+  const summary = report(results, info);
+  console.log(summary);
+  if (args.out) {
+    fs.mkdirSync(path.dirname(args.out), { recursive: true });
+    fs.writeFileSync(args.out, JSON.stringify({ machine: info, results }, null, 2));
+    fs.writeFileSync(args.out.replace(/\.json$/, ".md"), `${summary}\n`);
+  }
+  if (Object.values(results).some((result) => result.error)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(`browser-bench: ${error.stack ?? error}`);
+  process.exit(1);
+});
