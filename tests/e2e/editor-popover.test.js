@@ -50,3 +50,27 @@ test("Ctrl+. at the marked word opens it from the keyboard; Escape closes it", a
   assert.equal(await page.evaluate(() => document.activeElement.dataset.rule), "vague-term");
   assert.equal(await marks(page, 0, "action").first().getAttribute("aria-expanded"), "false");
 });
+
+test("a clicked explanation stays open when the pointer leaves, until Close", async (t) => {
+  const { page } = await withAsap(t);
+  const mark = marks(page, 0, "action").first();
+  await mark.click();
+  const popover = page.locator('[data-testid="row-0"] [data-testid="popover"]');
+  await popover.waitFor();
+  await page.mouse.move(5, 5);
+  await page.mouse.wheel(0, 400);
+  await page.waitForTimeout(200);
+  assert.ok(await popover.isVisible(), "still open after the pointer left and the page scrolled");
+  const ours = page.locator(`#${await popover.getAttribute("id")}`);
+  await ours.locator('[data-testid="popover-close"]').click();
+  await ours.waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.rule), "vague-term");
+
+  // Opened by hover only, it closes when the pointer leaves the field.
+  await page.mouse.move(5, 5);
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await mark.hover();
+  await ours.waitFor();
+  await page.mouse.move(5, 5);
+  await ours.waitFor({ state: "detached" });
+});

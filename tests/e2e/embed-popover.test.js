@@ -140,7 +140,10 @@ test("positions count UTF-16 like JavaScript: words after é, ’ and an emoji a
     document.querySelector("main").prepend(field);
     window.scrollTo(0, 0);
   }, text);
-  await waitForMark(page, "ASAP");
+  // Both marks come from one check, but the overlay draws them in frames of its own: on a
+  // loaded machine the second may land a frame later, so wait for each.
+  await waitForMark(page, "ASAP", 15000);
+  await waitForMark(page, "ongoing", 15000);
   const words = (await marks(page)).map((mark) => mark.text);
   assert.ok(words.includes("ongoing") && words.includes("ASAP"), words.join());
   const findings = await findingsOf(page, "#unicode-field");

@@ -112,6 +112,9 @@ pub struct Editor {
     pub active_field: RwSignal<Option<String>>,
     /// The finding whose popover is open.
     pub open_mark: RwSignal<Option<MarkKey>>,
+    /// Whether the open popover was opened by a click or the keyboard: it then stays open
+    /// until Esc, its Close button or focus moving away, not when the pointer leaves.
+    pub open_mark_pinned: RwSignal<bool>,
     /// The field whose `[placeholders]` Tab moves between, after applying a suggestion.
     pub placeholder_field: RwSignal<Option<String>>,
     pub can_undo: RwSignal<bool>,
@@ -176,6 +179,7 @@ impl Editor {
             announcement: RwSignal::new(String::new()),
             active_field: RwSignal::new(None),
             open_mark: RwSignal::new(None),
+            open_mark_pinned: RwSignal::new(false),
             placeholder_field: RwSignal::new(None),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),

@@ -167,6 +167,27 @@ pub fn FindingPopover(
                     "Ignore this"
                 </button>
             </details>
+            // Last in the tab order (Esc does the same from anywhere inside), shown at
+            // the top right.
+            <button
+                type="button"
+                class="popover-close link-button"
+                data-testid="popover-close"
+                on:click=move |_| {
+                    let button = editor
+                        .open_mark
+                        .with_untracked(|key| key.as_ref().map(|key| format!("{}-button", key.dom_id())));
+                    // Focus first: focusing the mark while its popover is open keeps it
+                    // open, so closing afterwards leaves it closed.
+                    if let Some(button) = button {
+                        crate::components::mark_list::focus_element(&button);
+                    }
+                    editor.open_mark.set(None);
+                }
+            >
+                "Close"
+                <span class="visually-hidden">" this explanation"</span>
+            </button>
         </div>
     }
 }

@@ -37,9 +37,12 @@ pub fn MarkList(
                     };
                     let open = {
                         let key = key.clone();
-                        move || {
+                        move |pinned: bool| {
                             if !is_open.get_untracked() {
                                 editor.open_mark.set(Some(key.clone()));
+                                editor.open_mark_pinned.set(pinned);
+                            } else if pinned {
+                                editor.open_mark_pinned.set(true);
                             }
                         }
                     };
@@ -52,13 +55,20 @@ pub fn MarkList(
                             if returning_focus.get_value() {
                                 returning_focus.set_value(false);
                             } else {
-                                open();
+                                open(true);
                             }
                         }
                     };
-                    let open_on_hover = open.clone();
-                    // A click opens (hover has usually opened it already; a toggle would
-                    // close it under the pointer). Escape or leaving the field closes it.
+                    // Hover opens it for as long as the pointer stays; a click pins it
+                    // open (hover has usually opened it already, so a click never closes).
+                    let open_on_hover = {
+                        let open = open.clone();
+                        move || {
+                            if !editor.open_mark_pinned.get_untracked() || editor.open_mark.read_untracked().is_none() {
+                                open(false);
+                            }
+                        }
+                    };
                     let open_on_click = open.clone();
                     let quote = {
                         let finding = finding.clone();
@@ -126,7 +136,7 @@ pub fn MarkList(
                                 data-severity=severity.as_str()
                                 aria-expanded=move || if is_open.get() { "true" } else { "false" }
                                 aria-controls=popover_id.clone()
-                                on:click=move |_| open_on_click()
+                                on:click=move |_| open_on_click(true)
                                 on:focus=move |_| open_on_focus()
                                 on:mouseenter=move |_| open_on_hover()
                             >

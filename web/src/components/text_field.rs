@@ -182,8 +182,12 @@ pub fn TextField(
                             .map(MarkKey::of)
                             .find(|key| key.dom_id() == dom_id)
                     });
-                    if key.is_some() && editor.open_mark.get_untracked() != key {
+                    // Hovering never takes over from a popover the user pinned open.
+                    let pinned = editor.open_mark_pinned.get_untracked()
+                        && editor.open_mark.read_untracked().is_some();
+                    if key.is_some() && !pinned && editor.open_mark.get_untracked() != key {
                         editor.open_mark.set(key);
+                        editor.open_mark_pinned.set(false);
                     }
                     return;
                 }
@@ -198,12 +202,7 @@ pub fn TextField(
         })
     };
     let on_mouseleave = move |_| {
-        let focus_inside = wrapper_ref.get_untracked().is_some_and(|wrapper| {
-            document().active_element().is_some_and(|active| {
-                wrapper.contains(Some(&active)) && active.tag_name() != "TEXTAREA"
-            })
-        });
-        if owns_open_mark() && !focus_inside {
+        if owns_open_mark() && !editor.open_mark_pinned.get_untracked() {
             editor.open_mark.set(None);
         }
     };
@@ -278,6 +277,7 @@ pub fn TextField(
 pub fn focus_mark(editor: crate::state::Editor, key: MarkKey) {
     let id = format!("{}-button", key.dom_id());
     editor.open_mark.set(Some(key));
+    editor.open_mark_pinned.set(true);
     request_animation_frame(move || {
         if let Some(button) = document()
             .get_element_by_id(&id)
