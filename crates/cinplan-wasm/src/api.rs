@@ -504,6 +504,23 @@ pub fn check_plan(
     }))
 }
 
+/// `forgetChecks`: empties what `checkPlan` and `checkField` remember between calls, so the
+/// next check runs every rule on every field (to time a full check, or to free the memory
+/// of a plan no longer edited). Returns how many fields had their field rules run since
+/// the page loaded.
+pub fn forget_checks() -> usize {
+    let mut fields_checked = 0;
+    for checker in [&PLAN_CHECKER, &FIELD_CHECKER] {
+        checker.with(|checker| {
+            if let Ok(mut checker) = checker.try_borrow_mut() {
+                fields_checked += checker.fields_checked();
+                checker.clear();
+            }
+        });
+    }
+    fields_checked
+}
+
 /// `timeline`: every due date of the plan and where it stands today.
 pub fn timeline(plan: &PlanInput, options: &PlanOptions, today: NaiveDate) -> ApiResult<Timeline> {
     let plan = plan.read()?;
