@@ -16,9 +16,9 @@ export interface EmbedConfig {
   frames?: boolean;
   /**
    * Milliseconds to wait after the user stops typing before checking. The default, 0,
-   * checks before the next frame is drawn (the input events of one frame make one
-   * check). A text over 20,000 characters is always checked after a pause of 500 ms at
-   * least, when the browser is idle.
+   * checks at once after each input event, so the marks are drawn with the typed
+   * character (only the edited field's rules run again). A text over 20,000 characters is
+   * always checked after a pause of 500 ms at least, when the browser is idle.
    */
   debounce?: number;
   /** CSS selector → field name, for fields the host cannot mark with data-cinplan-field. */

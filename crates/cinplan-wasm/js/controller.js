@@ -1,4 +1,4 @@
-// One attached field: it reads the field's text as the user types (once a frame), checks it
+// One attached field: it reads the field's text as the user types, checks it
 // with the core, draws the findings, tells the host (the `cinplan:findings` event) and
 // screen readers, opens the popover, and applies a suggestion the user picks. It only
 // listens to the field: it never writes the field's attributes, and writes its value only
@@ -20,6 +20,8 @@ let lastId = 0;
 export const LONG_TEXT = 20000;
 /** The pause, in milliseconds, before a long text is checked. */
 const LONG_TEXT_PAUSE = 500;
+/** The pause, in milliseconds, before the other cells of an edited row are checked again. */
+const NEIGHBOUR_PAUSE = 150;
 const warned = new Set();
 
 /** Logs a problem once per message: the host page must never break because of cinplan. */
@@ -57,7 +59,8 @@ export class FieldController {
     this.segments = null;
     this.findings = [];
     this.timer = 0;
-    this.frame = 0;
+    this.microtask = 0;
+    this.pendingMicrotask = 0;
     this.idle = 0;
     this.docs = new Map();
 
@@ -93,10 +96,12 @@ export class FieldController {
   }
 
   /**
-   * Checks after the user's input: with no debounce (the default), before the next frame
-   * is drawn, so the input events of one frame make one check; with a debounce, once the
-   * user pauses that long. A long text waits for a pause and an idle moment. `later`:
-   * when the browser is idle (the row's other cells, after the edited one).
+   * Checks after the user's input: with no debounce (the default), at once, once the
+   * input events being dispatched are done (a microtask: the events of one task make one
+   * check, and the marks are drawn in the frame that shows the typed character); with a
+   * debounce, once the user pauses that long. A long text waits for a pause and an idle
+   * moment. `later`: once the user pauses (the row's other cells, which read this one
+   * only for whether it is filled, after the edited one), then when the browser is idle.
    */
   scheduleCheck({ later = false } = {}) {
     this.cancelScheduled();
@@ -104,20 +109,19 @@ export class FieldController {
     const long = this.field.value !== undefined
       ? this.field.value.length > LONG_TEXT
       : (this.field.textContent?.length ?? 0) > LONG_TEXT;
-    if (long) {
+    if (long || later) {
       this.timer = this.view.setTimeout(() => {
         this.timer = 0;
         this.whenIdle(() => this.check());
-      }, Math.max(debounce, LONG_TEXT_PAUSE));
+      }, Math.max(debounce, long ? LONG_TEXT_PAUSE : NEIGHBOUR_PAUSE));
     } else if (debounce > 0) {
       this.timer = this.view.setTimeout(() => this.check(), debounce);
-    } else if (later) {
-      this.whenIdle(() => this.check());
     } else {
-      this.frame = this.view.requestAnimationFrame(() => {
-        this.frame = 0;
-        this.check();
+      const token = ++this.microtask;
+      this.view.queueMicrotask(() => {
+        if (this.microtask === token) this.check();
       });
+      this.pendingMicrotask = token;
     }
   }
 
@@ -134,14 +138,15 @@ export class FieldController {
 
   /** Whether a check is waiting to run. */
   get scheduled() {
-    return this.timer !== 0 || this.frame !== 0 || this.idle !== 0;
+    return this.timer !== 0 || this.pendingMicrotask !== 0 || this.idle !== 0;
   }
 
   cancelScheduled() {
     this.view.clearTimeout(this.timer);
     this.timer = 0;
-    if (this.frame) this.view.cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    // A microtask cannot be cancelled: a new token makes the one queued do nothing.
+    this.microtask += 1;
+    this.pendingMicrotask = 0;
     if (this.idle > 0) this.view.cancelIdleCallback?.(this.idle);
     else if (this.idle < 0) this.view.clearTimeout(-this.idle);
     this.idle = 0;
