@@ -7,6 +7,7 @@ pub mod checks_panel;
 pub mod child_view;
 pub mod family_view;
 pub mod finding_popover;
+pub mod lazy_view;
 pub mod mark_list;
 pub mod need_group;
 pub mod notices;
