@@ -19,16 +19,28 @@ const fetched = (page) =>
 
 const views = (counts) => Object.keys(counts).filter((name) => name.startsWith("cinplan-views"));
 
-test("the editor starts without the views module and fetches it once, when first needed", async (t) => {
+/** Resolves once the views module has been fetched in the background. */
+const prefetched = (page) =>
+  page.waitForFunction(() =>
+    performance.getEntriesByType("resource").some((entry) => entry.name.endsWith("/cinplan-views_bg.wasm")),
+  );
+
+test("the views module is not part of the first download: fetched once, after the editor is up", async (t) => {
   const { page, seen } = await openEditor(t);
   await settled(page);
-  const atStart = await fetched(page);
-  assert.ok(Object.keys(atStart).some((name) => /^cinplan-web-.*\.wasm$/.test(name)), "the editor's own module loaded");
-  assert.deepEqual(views(atStart), [], "nothing of the views module before a view is opened");
+  await prefetched(page);
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType("resource");
+    const find = (pattern) => entries.find((entry) => pattern.test(entry.name));
+    return {
+      editorReady: find(/\/cinplan-web-[^/]*_bg\.wasm$/)?.responseEnd,
+      viewsStart: find(/\/cinplan-views\.js$/)?.startTime,
+    };
+  });
+  assert.ok(timing.editorReady > 0 && timing.viewsStart > 0, JSON.stringify(timing));
+  assert.ok(timing.viewsStart > timing.editorReady, `views fetched after the editor's module: ${JSON.stringify(timing)}`);
 
-  await showView(page, "family");
-  await page.locator('[data-testid="family-view"]').waitFor();
-  for (const view of ["child", "review", "training", "plan", "family"]) await showView(page, view);
+  for (const view of ["family", "child", "review", "training", "plan", "family"]) await showView(page, view);
   await page.locator('[data-testid="family-view"]').waitFor();
   const after = await fetched(page);
   assert.deepEqual(
@@ -39,6 +51,19 @@ test("the editor starts without the views module and fetches it once, when first
   // Switching views leaves exactly one view mounted.
   assert.equal(await page.locator('[data-testid="lazy-view"]').count(), 1);
   assert.equal(await page.locator('[data-testid="family-view"]').count(), 1);
+  await assertClean(page, seen);
+});
+
+test("once the editor is up, the family view opens with the connection gone", async (t) => {
+  const { page, seen } = await openEditor(t);
+  await openExample(page, "tommy-good");
+  await prefetched(page);
+  // The laptop leaves the office: every request fails from now on.
+  await page.route("**/*", (route) => route.abort());
+  await showView(page, "family");
+  await page.locator('[data-testid="family-view"]').waitFor();
+  await showView(page, "child");
+  await page.locator('[data-testid="child-view"]').waitFor();
   await assertClean(page, seen);
 });
 
@@ -74,10 +99,11 @@ test("a change made in the family view is one undo step of the editor, and undo 
 });
 
 test("when the views module cannot be fetched, the view says so, the plan is untouched, and it can try again", async (t) => {
-  const { page } = await openEditor(t);
+  const { page } = await openEditor(t, {
+    beforeGoto: (page) => page.route("**/cinplan-views.js", (route) => route.abort()),
+  });
   await openExample(page, "tommy-good");
   const before = await field(page, 0, "action").inputValue();
-  await page.route("**/cinplan-views.js", (route) => route.abort());
   await showView(page, "family");
   const problem = page.locator('[data-testid="lazy-view"] .lazy-problem');
   await problem.waitFor();
