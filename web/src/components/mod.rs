@@ -5,6 +5,7 @@ pub mod announcer;
 pub mod arrangements;
 pub mod checks_panel;
 pub mod child_view;
+pub mod date_input;
 pub mod family_view;
 pub mod finding_popover;
 pub mod lazy_view;
