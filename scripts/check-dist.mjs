@@ -19,9 +19,11 @@ export const VIEWS_BUDGET_BYTES = budgets.views.gzip_kib * 1024;
 export const ON_DEMAND = new RegExp(budgets.views.include);
 
 export function bundleSizes(dist, onDemand = false) {
+  // Recursive: the editor's JavaScript snippets (dist/snippets/) are part of its download.
   const files = fs
-    .readdirSync(dist)
-    .filter((name) => /\.(wasm|js|css)$/.test(name) && ON_DEMAND.test(name) === onDemand)
+    .readdirSync(dist, { recursive: true })
+    .filter((name) => !/^(embed|extension)\//.test(name))
+    .filter((name) => /\.(wasm|js|css)$/.test(name) && ON_DEMAND.test(path.basename(name)) === onDemand)
     .map((name) => {
       const bytes = fs.readFileSync(path.join(dist, name));
       return { name, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
