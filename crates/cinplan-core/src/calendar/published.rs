@@ -83,28 +83,18 @@ fn error(location: String, problem: String) -> CalendarDataError {
     CalendarDataError { location, problem }
 }
 
-fn json_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => {}
-        }
-    }
-    pointer
-}
-
 impl PublishedHolidays {
     /// Parses and checks a bank holiday list in the format of bank-holidays.json.
     pub fn from_json(text: &str) -> Result<PublishedHolidays, CalendarDataError> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        let raw: RawList = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|failure| error(json_pointer(failure.path()), failure.inner().to_string()))?;
+        let raw = RawList::deserialize(&mut deserializer).map_err(|failure| {
+            let pointer = if failure.is_data() {
+                crate::json_error::pointer_of_error(text, &failure)
+            } else {
+                String::new()
+            };
+            error(pointer, failure.to_string())
+        })?;
         deserializer
             .end()
             .map_err(|failure| error(String::new(), failure.to_string()))?;
