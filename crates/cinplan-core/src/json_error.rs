@@ -5,8 +5,9 @@
 //! serde_path_to_error, which tracked the path during every parse by wrapping each
 //! visitor: about 100 KB of WebAssembly for something only a failing file needs.
 //!
-//! Only for text that is valid JSON (the callers parse it into a `Value` first): what is
-//! left are data errors, and serde_json reports those at one of these spots:
+//! Meant for data errors in valid JSON (plans and profiles are parsed into a `Value`
+//! first); on broken JSON it names the value reading stopped in, and it never panics on any
+//! text or position. serde_json reports data errors at one of these spots:
 //! - just after a scalar it refused (wrong type, unknown variant, impossible date);
 //! - just after the `}` or `]` of an object or array refused as a whole (a missing field,
 //!   too few items);
@@ -299,6 +300,21 @@ mod tests {
             ),
             "/periods/q\"}/count"
         );
+    }
+
+    #[test]
+    fn any_prefix_of_any_text_at_any_position_gives_a_pointer() {
+        let text = "{\"a\": [1, {\"b\\\"\": \"é\\\"}\"}, [], {}], \"c\": tru} ]]}}\n\"";
+        for end in 0..=text.len() {
+            let Some(prefix) = text.get(..end) else {
+                continue;
+            };
+            for offset in 0..=end + 2 {
+                let pointer = pointer_at(prefix, offset);
+                assert!(pointer.is_empty() || pointer.starts_with('/'), "{pointer}");
+            }
+        }
+        assert_eq!(pointer_at(text, text.find("[]").unwrap_or(0) + 1), "/a/2");
     }
 
     #[test]

@@ -93,13 +93,12 @@ impl PublishedHolidays {
     /// Parses and checks a bank holiday list in the format of bank-holidays.json.
     pub fn from_json(text: &str) -> Result<PublishedHolidays, CalendarDataError> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
+        // For broken JSON too, as before: where reading stopped, inside which value.
         let raw = RawList::deserialize(&mut deserializer).map_err(|failure| {
-            let pointer = if failure.is_data() {
-                crate::json_error::pointer_of_error(text, &failure)
-            } else {
-                String::new()
-            };
-            error(pointer, failure.to_string())
+            error(
+                crate::json_error::pointer_of_error(text, &failure),
+                failure.to_string(),
+            )
         })?;
         deserializer
             .end()
