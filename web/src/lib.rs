@@ -33,10 +33,6 @@ use components::views_section::ViewsSection;
 use state::Editor;
 use views::{ActiveView, AppView};
 
-/// How long after start the editor fetches the views module: after the first checks are
-/// on screen (about 0.2 s), so the first screen never waits for it.
-const PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
-
 /// The whole editor.
 #[component]
 pub fn App() -> impl IntoView {
@@ -76,10 +72,6 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-
-    // The views module is not part of the first download; fetch it once the editor has
-    // settled (PREFETCH_DELAY after start), before anyone asks for it.
-    set_timeout(components::lazy_view::prefetch_views, PREFETCH_DELAY);
 
     Effect::new(move |_| {
         let name = editor.plan.with(|plan| plan.child.name.trim().to_owned());

@@ -14,6 +14,7 @@ pub mod finding;
 pub mod glossary;
 pub mod ics;
 pub mod incremental;
+mod json_error;
 pub mod plan;
 pub mod profile;
 pub mod review;

@@ -23,9 +23,10 @@ extern "C" {
     async fn load_views() -> Result<JsValue, JsValue>;
 }
 
-/// Fetches the views module in the background once the editor is up, so that the family
-/// view opens at once, and still opens when the connection is gone by then (a laptop taken
-/// from the office to a family's home). Errors are left for opening a view to report.
+/// Fetches the views module in the background, as the last part of loading the page, so
+/// that the family view opens at once, and still opens when the connection is gone by
+/// then (a laptop taken from the office to a family's home). Errors are left for opening
+/// a view to report (and to try again).
 pub fn prefetch_views() {
     spawn_local(async {
         if let Err(error) = load_views().await {
