@@ -57,8 +57,7 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
 
 /// A date as `<input type="date">` wants it.
 pub fn iso(date: Option<NaiveDate>) -> String {
-    date.map(|date| date.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    date.map(cinplan_core::date_words::iso).unwrap_or_default()
 }
 
 /// "Mon 23 Nov 2026": short, unambiguous in the UK, no locale data needed.

@@ -8,6 +8,7 @@
 
 use chrono::{Days, NaiveDateTime};
 
+use crate::date_words;
 use crate::plan::Plan;
 use crate::timeline::{EventState, Timeline};
 
@@ -16,7 +17,7 @@ use crate::timeline::{EventState, Timeline};
 /// line endings and lines folded at 75 octets.
 pub fn timeline_to_ics(plan: &Plan, timeline: &Timeline, stamp: NaiveDateTime) -> String {
     let mut out = String::new();
-    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = date_words::compact_utc(stamp);
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");
     push_line(
@@ -39,18 +40,18 @@ pub fn timeline_to_ics(plan: &Plan, timeline: &Timeline, stamp: NaiveDateTime) -
             &mut out,
             &format!(
                 "UID:{}-{kind}-{:016x}@cinplan",
-                event.date.format("%Y%m%d"),
+                date_words::compact(event.date),
                 fingerprint(&plan.child.name, &event.source)
             ),
         );
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));
         push_line(
             &mut out,
-            &format!("DTSTART;VALUE=DATE:{}", event.date.format("%Y%m%d")),
+            &format!("DTSTART;VALUE=DATE:{}", date_words::compact(event.date)),
         );
         push_line(
             &mut out,
-            &format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
+            &format!("DTEND;VALUE=DATE:{}", date_words::compact(end)),
         );
         push_line(
             &mut out,

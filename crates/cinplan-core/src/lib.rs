@@ -9,6 +9,7 @@
 
 pub mod calendar;
 pub mod check;
+pub mod date_words;
 pub mod family;
 pub mod finding;
 pub mod glossary;

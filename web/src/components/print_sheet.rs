@@ -13,7 +13,7 @@ use crate::timeline_view;
 const NEXT_DATES: usize = 12;
 
 fn long(date: chrono::NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    cinplan_core::date_words::long_date(date)
 }
 
 #[component]

@@ -207,7 +207,7 @@ fn progress_row(
                                 {format!(
                                     "By {}. Due: {}.",
                                     if row.by_whom.trim().is_empty() { "(nobody named)".to_owned() } else { row.by_whom.clone() },
-                                    row.due.map(|due| due.format("%-d %B %Y").to_string()).unwrap_or_else(|| "no date".to_owned()),
+                                    row.due.map(cinplan_core::date_words::long_date).unwrap_or_else(|| "no date".to_owned()),
                                 )}
                             </p>
                             <p class=format!("review-status status-{}", status_id(row.status))>
@@ -244,7 +244,7 @@ fn progress_row(
 #[component]
 fn StartNextVersion() -> impl IntoView {
     let editor = use_editor();
-    let date = RwSignal::new(editor.today.format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(cinplan_core::date_words::iso(editor.today));
     let chair = RwSignal::new(String::new());
     let role = RwSignal::new("social-worker".to_owned());
     let problem = RwSignal::new(String::new());
@@ -330,7 +330,7 @@ fn Versions() -> impl IntoView {
                             } else {
                                 format!(
                                     "Version {number}: reviewed {}{}; {} needs, {} actions",
-                                    summary.closed_by_review_on.map(|date| date.format("%-d %B %Y").to_string()).unwrap_or_else(|| "(no date)".to_owned()),
+                                    summary.closed_by_review_on.map(cinplan_core::date_words::long_date).unwrap_or_else(|| "(no date)".to_owned()),
                                     summary.chair.map(|chair| format!(", chaired by {chair}")).unwrap_or_default(),
                                     summary.needs,
                                     summary.actions,

@@ -210,7 +210,7 @@ fn Workspace(
                                                 plan.with(|plan| {
                                                     let mut dates = plan.dates.clone();
                                                     slot(&mut dates)
-                                                        .map(|date| date.format("%Y-%m-%d").to_string())
+                                                        .map(cinplan_core::date_words::iso)
                                                         .unwrap_or_default()
                                                 })
                                             }

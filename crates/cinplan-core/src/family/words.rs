@@ -33,7 +33,7 @@ impl FamilyDate {
     pub fn short(date: NaiveDate, today: NaiveDate) -> FamilyDate {
         FamilyDate {
             words: if date.year() == today.year() {
-                date.format("%A %-d %B").to_string()
+                crate::date_words::day_and_month_with_day(date)
             } else {
                 long_date(date)
             },
@@ -44,7 +44,7 @@ impl FamilyDate {
 
 /// "Monday 30 November 2026".
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+    crate::date_words::long_date_with_day(date)
 }
 
 fn relative_day(date: NaiveDate, today: NaiveDate) -> Option<String> {

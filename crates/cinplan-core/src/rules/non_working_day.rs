@@ -51,7 +51,9 @@ impl Rule for NonWorkingDay {
             seen.push(date);
             let why = match (context.calendar.bank_holiday(date), date.weekday()) {
                 (Some(holiday), _) => format!("is a bank holiday ({holiday})"),
-                (None, Weekday::Sat | Weekday::Sun) => format!("is a {}", date.format("%A")),
+                (None, Weekday::Sat | Weekday::Sun) => {
+                    format!("is a {}", crate::date_words::weekday_name(date))
+                }
                 (None, _) => "is a local closure day".to_owned(),
             };
             let mut finding = META.finding(

@@ -197,7 +197,7 @@ fn extra_date(extra: &Extra, key: &str) -> Option<NaiveDate> {
 
 /// "Mon 30 Nov 2026".
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    crate::date_words::short_date(date)
 }
 
 /// The first `TITLE_TEXT_CHARS` characters of `text`, on a word boundary where one is
