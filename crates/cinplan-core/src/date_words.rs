@@ -118,7 +118,7 @@ mod tests {
     #[test]
     fn every_writer_matches_chrono_format() {
         let mut dates: Vec<NaiveDate> = Vec::new();
-        let start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let start = NaiveDate::from_ymd_opt(2027, 1, 1).expect("a real date");
         dates.extend(start.iter_days().take(731));
         for year in [-262_000, -1, 0, 1, 999, 1000, 9999, 10_000, 262_000] {
             dates.extend(NaiveDate::from_ymd_opt(year, 2, 28));
@@ -140,7 +140,7 @@ mod tests {
             assert_eq!(weekday_name(date), date.format("%A").to_string());
             assert_eq!(compact(date), date.format("%Y%m%d").to_string());
             assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
-            let moment = date.and_hms_opt(9, 5, 7).unwrap();
+            let moment = date.and_hms_opt(9, 5, 7).expect("a real time");
             assert_eq!(
                 compact_utc(moment),
                 moment.format("%Y%m%dT%H%M%SZ").to_string()
