@@ -2,12 +2,12 @@
 //! professional, the first review date), and small readings shared by the structural rules.
 
 use chrono::NaiveDate;
-use regex::Regex;
 use std::ops::Range;
 
 use crate::calendar::Calendar;
 use crate::plan::{Action, Plan};
 use crate::profile::{Period, PeriodUnit};
+use crate::rules::word_regex::WordRegex;
 use crate::timescale::{read_timescale, ReadingContext, Timescale};
 
 /// "16 February 2027": how dates are written in messages and rewrites.
@@ -120,19 +120,25 @@ pub fn read_plan_timescale(
 
 /// A compiled pattern. The patterns are constants checked by the rules' tests, so a pattern
 /// that failed to compile would show there; at run time it just matches nothing.
-pub fn pattern(source: &str) -> Option<Regex> {
-    Regex::new(source).ok()
+pub fn pattern(source: &str) -> Option<WordRegex> {
+    WordRegex::new(source, false)
 }
 
 /// Byte ranges of every match of `regex` (none when it is absent).
-pub fn matches(regex: Option<&Regex>, text: &str) -> Vec<Range<usize>> {
+pub fn matches(regex: Option<&WordRegex>, text: &str) -> Vec<Range<usize>> {
     regex
-        .map(|regex| regex.find_iter(text).map(|found| found.range()).collect())
+        .map(|regex| {
+            regex
+                .find_all(text)
+                .iter()
+                .map(|found| found.range())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// Whether `regex` matches anywhere in `text`.
-pub fn has_match(regex: Option<&Regex>, text: &str) -> bool {
+pub fn has_match(regex: Option<&WordRegex>, text: &str) -> bool {
     regex.is_some_and(|regex| regex.is_match(text))
 }
 

@@ -11,7 +11,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::word_regex::WordRegex;
 
 use super::facts::{child_name_words, has_match, pattern};
 use crate::plan::Plan;
@@ -331,7 +331,7 @@ fn name_in_run(
 /// that describes a name just before it ("Sam Jones, a Specialist Family Intervention
 /// worker") is not counted.
 pub fn unnamed_roles(text: &str, people: &[Mention]) -> Vec<Range<usize>> {
-    static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    static ROLE: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
         pattern(
             r"(?i)\b(?:(?:a|an|any|one|some)\s+(?:[\w'’-]+\s+){0,3}?(?:counsell?ors?|workers?|therapists?|nurses?|practitioners?|professionals?|mentors?|volunteers?|teachers?|officers?|visitors?|advis[eo]rs?|clinicians?|psychologists?|psychiatrists?|doctors?|gps?|member\s+of\s+(?:staff|the\s+team)|staff\s+members?|advocates?|co-?ordinators?|facilitators?|specialists?|consultants?|paediatricians?|midwi(?:fe|ves)|tutors?|coach(?:es)?)\b|(?:someone|somebody|anyone|anybody)\b)",
         )
@@ -340,7 +340,8 @@ pub fn unnamed_roles(text: &str, people: &[Mention]) -> Vec<Range<usize>> {
         return Vec::new();
     };
     regex
-        .find_iter(text)
+        .find_all(text)
+        .into_iter()
         .map(|found| found.range())
         .filter(|range| !describes_a_name(text, range, people))
         .collect()
@@ -394,7 +395,7 @@ pub fn begins_with_by_someone(rest: &str, plan: &Plan) -> bool {
         || has_match(ROLE_AFTER_BY.as_ref(), after_by)
 }
 
-static ROLE_AFTER_BY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static ROLE_AFTER_BY: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)^(?:the|a|an|her|his|their|our)\s+(?:[\w'’-]+\s+){0,2}?(?:worker|nurse|teacher|visitor|counsell?or|therapist|practitioner|officer|gp|doctor|manager|social\s+worker|school|service|team)\b",
     )
