@@ -166,7 +166,7 @@ impl WordList {
     pub fn is_fast_on_any_text(&self) -> bool {
         self.regex
             .as_ref()
-            .is_some_and(WordRegex::has_literal_edges)
+            .is_some_and(WordRegex::is_fast_on_any_text)
     }
 
     /// Every occurrence of a term in `text` that is an empty use of it: not quoted, not

@@ -4,21 +4,28 @@
 //! A Unicode word boundary (`\b`) is the one thing the regex crate's lazy DFA cannot match
 //! past a non-ASCII byte: a single curly apostrophe or en dash in a field sends the whole
 //! search to the backtracker or the PikeVM, three to five times slower. An ASCII word
-//! boundary, `(?-u:\b)`, has no such limit. The two agree wherever the characters on both
-//! sides are ASCII or are not word characters at all (curly quotes, dashes, bullets), so a
-//! [`WordRegex`] keeps both forms of the pattern and uses the ASCII one whenever that gives
-//! exactly the same matches:
+//! boundary, `(?-u:\b)`, has no such limit. The two agree at every position whose
+//! neighbours are ASCII or are not word characters at all (curly quotes, dashes, bullets),
+//! so a [`WordRegex`] keeps both forms of the pattern and uses the ASCII one wherever it
+//! gives exactly the same matches:
 //!
-//! - on a text with no non-ASCII word character (letters such as "ë", digits, marks),
-//!   always: every boundary in it is the same under both definitions;
-//! - on any other text, for a pattern built with [`WordRegex::with_literal_edges`] (a list
-//!   of words, each starting and ending with an ASCII letter or digit, between `\b`s),
-//!   when every match it finds passes a check of its two ends by the Unicode definition.
-//!   Otherwise the Unicode form runs, so the findings never change.
+//! - on a text with no non-ASCII word character (letters such as "ë", digits, marks), for
+//!   every pattern: every boundary in the text is the same under both definitions;
+//! - on any other text, for a pattern whose every `\b` has, on one side, a character the
+//!   pattern itself matches that can only be an ASCII letter, digit or underscore (a word
+//!   list, "\bby\s+\w+ing\b"; checked on the pattern when it is compiled). Where the
+//!   Unicode form finds a match, the ASCII form then finds one too, at the same place or
+//!   earlier; a match of the ASCII form with no non-ASCII word character in it or next to
+//!   it is the Unicode form's next match, and for any other the Unicode form is asked for
+//!   its next match instead.
+//!
+//! So the matches are always the Unicode form's, and the findings never change.
 
 use std::ops::Range;
 
 use regex::{Captures, Match, Regex, RegexBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// A pattern compiled with Unicode word boundaries and with ASCII ones.
 #[derive(Debug)]
@@ -26,38 +33,45 @@ pub struct WordRegex {
     unicode: Regex,
     /// The pattern with every `\b` made `(?-u:\b)`; absent when it has no `\b`.
     ascii: Option<Regex>,
-    /// Whether every match starts and ends at a `\b` next to an ASCII letter or digit of
-    /// the pattern's own words, so that checking the two ends of a match by the Unicode
-    /// definition is enough (see [`WordRegex::with_literal_edges`]).
-    literal_edges: bool,
+    /// Whether every `\b` of the pattern touches an ASCII word character of its own, so
+    /// that the ASCII form finds whatever the Unicode form finds on any text.
+    boundaries_touch_ascii: bool,
+}
+
+/// One search, by either form, from a position: what [`WordRegex::search`] merges.
+trait Search<'h>: Sized {
+    fn at(regex: &Regex, text: &'h str, start: usize) -> Option<Self>;
+    fn all(regex: &Regex, text: &'h str) -> Vec<Self>;
+    fn range(&self) -> Range<usize>;
+}
+
+impl<'h> Search<'h> for Match<'h> {
+    fn at(regex: &Regex, text: &'h str, start: usize) -> Option<Self> {
+        regex.find_at(text, start)
+    }
+    fn all(regex: &Regex, text: &'h str) -> Vec<Self> {
+        regex.find_iter(text).collect()
+    }
+    fn range(&self) -> Range<usize> {
+        Match::range(self)
+    }
+}
+
+impl<'h> Search<'h> for Captures<'h> {
+    fn at(regex: &Regex, text: &'h str, start: usize) -> Option<Self> {
+        regex.captures_at(text, start)
+    }
+    fn all(regex: &Regex, text: &'h str) -> Vec<Self> {
+        regex.captures_iter(text).collect()
+    }
+    fn range(&self) -> Range<usize> {
+        self.get(0).map_or(0..0, |whole| whole.range())
+    }
 }
 
 impl WordRegex {
     /// Compiles `pattern` (case-insensitively when asked). `None` when it does not compile.
     pub fn new(pattern: &str, case_insensitive: bool) -> Option<WordRegex> {
-        Self::build(pattern, case_insensitive, false)
-    }
-
-    /// A list of words, `\b(?:first|second|…)\b`, from its alternatives. When every
-    /// alternative can only start and end with an ASCII letter or digit and has no `\b` of
-    /// its own (checked here, on the pattern), checking the two ends of a match is enough
-    /// to use the ASCII form on any text; otherwise it works as [`WordRegex::new`].
-    pub fn word_list(alternatives: &[String], case_insensitive: bool) -> Option<WordRegex> {
-        let literal_edges = alternatives
-            .iter()
-            .all(|alternative| has_literal_edges(alternative));
-        let pattern = format!(r"\b(?:{})\b", alternatives.join("|"));
-        Self::build(&pattern, case_insensitive, literal_edges)
-    }
-
-    /// Whether the ASCII form is used on text with non-ASCII word characters (for tests
-    /// that keep the word lists fast).
-    #[cfg(test)]
-    pub fn has_literal_edges(&self) -> bool {
-        self.literal_edges && self.ascii.is_some()
-    }
-
-    fn build(pattern: &str, case_insensitive: bool, literal_edges: bool) -> Option<WordRegex> {
         let compile = |pattern: &str| {
             RegexBuilder::new(pattern)
                 .case_insensitive(case_insensitive)
@@ -71,128 +85,184 @@ impl WordRegex {
         } else {
             compile(&ascii_pattern)
         };
+        let boundaries_touch_ascii = ascii.is_some()
+            && regex_syntax::ParserBuilder::new()
+                .case_insensitive(case_insensitive)
+                .build()
+                .parse(pattern)
+                .is_ok_and(|hir| every_boundary_touches_ascii(&hir));
         Some(WordRegex {
             unicode,
             ascii,
-            literal_edges,
+            boundaries_touch_ascii,
         })
     }
 
-    /// The Unicode form: what every result must equal.
+    /// A list of words, `\b(?:first|second|…)\b`, from its alternatives.
+    pub fn word_list(alternatives: &[String], case_insensitive: bool) -> Option<WordRegex> {
+        Self::new(
+            &format!(r"\b(?:{})\b", alternatives.join("|")),
+            case_insensitive,
+        )
+    }
+
+    /// Whether the ASCII form serves text with non-ASCII word characters too (for tests
+    /// that keep the word lists fast).
+    #[cfg(test)]
+    pub fn is_fast_on_any_text(&self) -> bool {
+        self.boundaries_touch_ascii
+    }
+
+    /// The Unicode form: what every result equals.
     pub fn unicode(&self) -> &Regex {
         &self.unicode
     }
 
-    /// The form that gives the same matches as the Unicode one on `text` without
-    /// checking each match.
-    fn exact_for(&self, text: &str) -> &Regex {
-        match &self.ascii {
-            Some(ascii) if !has_non_ascii_word_character(text) => ascii,
-            _ => &self.unicode,
-        }
-    }
-
     pub fn is_match(&self, text: &str) -> bool {
-        let Some(ascii) = self.checked_ascii(text) else {
-            return self.exact_for(text).is_match(text);
-        };
-        // The ASCII form finds every match the Unicode one would and maybe more; its first
-        // match is one of the Unicode form's when its ends pass the check.
-        match ascii.find(text) {
-            None => false,
-            Some(found) if ends_on_unicode_boundaries(text, &found.range()) => true,
-            Some(_) => self.unicode.is_match(text),
+        match self.form_for(text) {
+            Form::Exact(regex) => regex.is_match(text),
+            Form::Checked(_) => self.find(text).is_some(),
         }
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
-        self.find_all(text).into_iter().next()
+        match self.form_for(text) {
+            Form::Exact(regex) => regex.find(text),
+            Form::Checked(ascii) => self.search::<Match<'h>>(ascii, text, 0),
+        }
     }
 
     /// Every match, leftmost-first, as `Regex::find_iter` gives them.
     pub fn find_all<'h>(&self, text: &'h str) -> Vec<Match<'h>> {
-        if let Some(ascii) = self.checked_ascii(text) {
-            let found: Vec<Match<'h>> = ascii.find_iter(text).collect();
-            if found
-                .iter()
-                .all(|one| ends_on_unicode_boundaries(text, &one.range()))
-            {
-                return found;
-            }
-            return self.unicode.find_iter(text).collect();
+        match self.form_for(text) {
+            Form::Exact(regex) => regex.find_iter(text).collect(),
+            Form::Checked(ascii) => self.search_all(ascii, text),
         }
-        self.exact_for(text).find_iter(text).collect()
     }
 
     /// Every match with its groups, as `Regex::captures_iter` gives them.
     pub fn captures_all<'h>(&self, text: &'h str) -> Vec<Captures<'h>> {
-        if let Some(ascii) = self.checked_ascii(text) {
-            let found: Vec<Captures<'h>> = ascii.captures_iter(text).collect();
-            if found.iter().all(|one| {
-                one.get(0)
-                    .is_some_and(|whole| ends_on_unicode_boundaries(text, &whole.range()))
-            }) {
-                return found;
-            }
-            return self.unicode.captures_iter(text).collect();
+        match self.form_for(text) {
+            Form::Exact(regex) => regex.captures_iter(text).collect(),
+            Form::Checked(ascii) => self.search_all(ascii, text),
         }
-        self.exact_for(text).captures_iter(text).collect()
     }
 
-    /// The ASCII form when its matches must be checked before they stand for the Unicode
-    /// form's: a pattern with literal edges, on a text with non-ASCII word characters.
-    fn checked_ascii(&self, text: &str) -> Option<&Regex> {
-        let ascii = self.ascii.as_ref()?;
-        if !self.literal_edges || !has_non_ascii_word_character(text) {
-            return None;
+    fn form_for(&self, text: &str) -> Form<'_> {
+        let Some(ascii) = &self.ascii else {
+            return Form::Exact(&self.unicode);
+        };
+        if !has_non_ascii_word_character(text) {
+            return Form::Exact(ascii);
         }
-        // These two fold to ASCII letters under case-insensitive matching ("K" and "ſ"
-        // match "k" and "s"), so a word may start or end with them: the check of a
-        // match's ends would not see a match the ASCII form missed.
-        if text.contains(['\u{212A}', '\u{017F}']) {
-            return None;
+        // These two fold to ASCII letters under case-insensitive matching ("\u{212A}"
+        // and "ſ" match "k" and "s"), so the pattern's own letters may not be ASCII.
+        if !self.boundaries_touch_ascii || text.contains(['\u{212A}', '\u{017F}']) {
+            return Form::Exact(&self.unicode);
         }
-        Some(ascii)
+        Form::Checked(ascii)
+    }
+
+    /// Every match from the start, as the Unicode form's iterator gives them.
+    fn search_all<'h, T: Search<'h>>(&self, ascii: &Regex, text: &'h str) -> Vec<T> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(next) = self.search::<T>(ascii, text, at) {
+            let range = next.range();
+            if range.is_empty() {
+                // The iterators' rule for empty matches is theirs to apply (no rule's
+                // pattern matches empty text).
+                return T::all(&self.unicode, text);
+            }
+            at = range.end;
+            found.push(next);
+        }
+        found
+    }
+
+    /// The Unicode form's next match from `at`, found by the ASCII form when it can be.
+    fn search<'h, T: Search<'h>>(&self, ascii: &Regex, text: &'h str, at: usize) -> Option<T> {
+        let candidate = T::at(ascii, text, at)?;
+        let range = candidate.range();
+        if !touches_non_ascii_word_character(text, &range) {
+            return Some(candidate);
+        }
+        // The Unicode form's next match starts no earlier than the ASCII form's.
+        T::at(&self.unicode, text, range.start)
     }
 }
 
-/// Whether every match of `alternative` starts and ends with an ASCII letter or digit (or
-/// with "\u{212A}" or "ſ", which fold to "k" and "s" and which [`WordRegex`] looks for
-/// separately), and it has no word boundary assertion of its own.
-fn has_literal_edges(alternative: &str) -> bool {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    if ascii_boundaries(alternative) != alternative || alternative.contains(r"\B") {
+enum Form<'r> {
+    /// Gives the Unicode form's matches as it is.
+    Exact(&'r Regex),
+    /// The ASCII form, whose matches are checked one by one.
+    Checked(&'r Regex),
+}
+
+/// Whether every word boundary of `hir` has, right beside it in a sequence, a part of the
+/// pattern that can only begin (after it) or end (before it) with an ASCII word character.
+/// Unknown shapes answer no, which only costs speed.
+fn every_boundary_touches_ascii(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => true,
+        HirKind::Look(look) => !is_word_look(*look),
+        HirKind::Repetition(repetition) => every_boundary_touches_ascii(&repetition.sub),
+        HirKind::Capture(capture) => every_boundary_touches_ascii(&capture.sub),
+        HirKind::Alternation(alternatives) => alternatives.iter().all(every_boundary_touches_ascii),
+        HirKind::Concat(items) => items
+            .iter()
+            .enumerate()
+            .all(|(index, item)| match item.kind() {
+                HirKind::Look(Look::WordUnicode) => {
+                    let after = items.get(index + 1..).unwrap_or_default();
+                    let before = items.get(..index).unwrap_or_default();
+                    edge_is_ascii_word(after, ExtractKind::Prefix)
+                        || edge_is_ascii_word(before, ExtractKind::Suffix)
+                }
+                _ => every_boundary_touches_ascii(item),
+            }),
+    }
+}
+
+fn is_word_look(look: Look) -> bool {
+    !matches!(
+        look,
+        Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF
+    )
+}
+
+/// Whether every match of the sequence `items` begins (`Prefix`) or ends (`Suffix`) with
+/// an ASCII word character, or with "\u{212A}" or "ſ" (which [`WordRegex`] looks for
+/// in the text before relying on this).
+fn edge_is_ascii_word(items: &[Hir], kind: ExtractKind) -> bool {
+    if items.is_empty() {
         return false;
     }
-    let Ok(hir) = regex_syntax::parse(alternative) else {
-        return false;
-    };
+    let prefix = matches!(kind, ExtractKind::Prefix);
+    let mut extractor = Extractor::new();
+    // Only the first or last character matters, and case-insensitive words have a literal
+    // per spelling in upper and lower case: short literals keep the sequence finite. Three
+    // bytes hold "\u{212A}" whole.
+    extractor
+        .limit_literal_len(3)
+        .limit_total(10_000)
+        .kind(kind);
+    let sequence = extractor.extract(&Hir::concat(items.to_vec()));
     let folded = ["\u{212A}", "\u{017F}"];
-    let edges_ok = |prefix: bool, edge: fn(&[u8]) -> Option<&u8>| {
-        let mut extractor = Extractor::new();
-        // Case-insensitive words have a literal per spelling in upper and lower case.
-        extractor.limit_total(10_000);
-        extractor.kind(if prefix {
-            ExtractKind::Prefix
-        } else {
-            ExtractKind::Suffix
-        });
-        let seq = extractor.extract(&hir);
-        seq.literals().is_some_and(|literals| {
-            literals.iter().all(|literal| {
-                let bytes = literal.as_bytes();
-                edge(bytes).is_some_and(u8::is_ascii_alphanumeric)
-                    || folded.iter().any(|fold| {
-                        if prefix {
-                            bytes.starts_with(fold.as_bytes())
-                        } else {
-                            bytes.ends_with(fold.as_bytes())
-                        }
-                    })
-            })
+    sequence.literals().is_some_and(|literals| {
+        literals.iter().all(|literal| {
+            let bytes = literal.as_bytes();
+            let edge = if prefix { bytes.first() } else { bytes.last() };
+            edge.is_some_and(|&byte| regex_syntax::is_word_byte(byte))
+                || folded.iter().any(|fold| {
+                    if prefix {
+                        bytes.starts_with(fold.as_bytes())
+                    } else {
+                        bytes.ends_with(fold.as_bytes())
+                    }
+                })
         })
-    };
-    edges_ok(true, <[u8]>::first) && edges_ok(false, <[u8]>::last)
+    })
 }
 
 /// `pattern` with every word boundary `\b` made an ASCII one, `(?-u:\b)`.
@@ -242,21 +312,19 @@ pub fn has_non_ascii_word_character(text: &str) -> bool {
     false
 }
 
-/// Whether both ends of `range` are Unicode word boundaries of `text`.
-fn ends_on_unicode_boundaries(text: &str, range: &Range<usize>) -> bool {
-    is_unicode_boundary(text, range.start) && is_unicode_boundary(text, range.end)
-}
-
-fn is_unicode_boundary(text: &str, at: usize) -> bool {
+/// Whether a non-ASCII word character lies in `range` or just beside it, where a word
+/// boundary of the match may read differently under the two definitions.
+fn touches_non_ascii_word_character(text: &str, range: &Range<usize>) -> bool {
     let before = text
-        .get(..at)
+        .get(..range.start)
         .and_then(|before| before.chars().next_back())
-        .is_some_and(is_word_character);
+        .map_or(0, char::len_utf8);
     let after = text
-        .get(at..)
+        .get(range.end..)
         .and_then(|after| after.chars().next())
-        .is_some_and(is_word_character);
-    before != after
+        .map_or(0, char::len_utf8);
+    text.get(range.start.saturating_sub(before)..range.end + after)
+        .is_none_or(has_non_ascii_word_character)
 }
 
 #[cfg(test)]
@@ -284,7 +352,7 @@ mod tests {
         let Some(regex) = WordRegex::word_list(&["caf".into(), "support".into()], true) else {
             panic!("does not compile");
         };
-        assert!(regex.has_literal_edges());
+        assert!(regex.is_fast_on_any_text());
         let text = "café support’s";
         let found: Vec<&str> = regex.find_all(text).iter().map(|m| m.as_str()).collect();
         assert_eq!(found, vec!["support"]);
@@ -318,7 +386,7 @@ mod tests {
             pieces in prop::collection::vec(prop::sample::select(vec![
                 "ongoing", "support", "caf", "é", "ë", "\u{0301}", "K", "\u{212A}", "ſ", "s",
                 "kit", " ", "’", "“", "-", "_", "1", "as", "and", "when", "required", "ok",
-                "\u{200D}", "٣",
+                "\u{200D}", "٣", "by", "never", "again", "ing", "at", "all", "Zoë", "'",
             ]), 0..16)
         ) {
             let text = pieces.concat();
@@ -334,10 +402,16 @@ mod tests {
                 };
                 same_as_unicode(&regex, &text)?;
             }
-            for pattern in [r"\bsupport\w*\b|\b\w+ing\b", r"(?:^|\s)\w+\b"] {
-                let Some(regex) = WordRegex::new(pattern, true) else {
+            for (pattern, fast) in [
+                (r"\bsupport\w*\b|\b\w+ing\b", false),
+                (r"(?:^|\s)\w+\b", false),
+                (r"\bby\s+\w+ing\b", true),
+                (r"(?i)\bnever\s+(?:[\w'’-]+\s+){0,2}?again\b|\bat\s+all\b|\b(?:kit|caf)\w*\s+\w+", true),
+            ] {
+                let Some(regex) = WordRegex::new(pattern, false) else {
                     panic!("{pattern} does not compile");
                 };
+                prop_assert_eq!(regex.is_fast_on_any_text(), fast, "{}", pattern);
                 same_as_unicode(&regex, &text)?;
             }
         }
