@@ -84,11 +84,7 @@ impl Readability {
         let mut words = 0;
         let mut syllables = 0;
         let mut first = true;
-        for token in sentence.split(|c: char| c.is_whitespace() || c == '/') {
-            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.is_empty() {
-                continue;
-            }
+        for word in words_of(sentence) {
             words += 1;
             let familiar = !first && word.chars().next().is_some_and(char::is_uppercase);
             syllables += if familiar || !word.chars().any(char::is_alphabetic) {
@@ -113,6 +109,14 @@ impl Readability {
         let words = self.words as f64;
         206.835 - 1.015 * words - 84.6 * (self.syllables as f64 / words)
     }
+}
+
+/// The words of a sentence as the reading ease counts them.
+fn words_of(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
 }
 
 /// The vowel-group estimate of the syllables in one word (no hyphens).
@@ -203,22 +207,25 @@ impl Rule for HardToRead {
             let Some(sentence) = context.text.get(range.clone()) else {
                 continue;
             };
-            let counts = Readability::of_sentence(sentence);
-            let ease = counts.reading_ease();
-            let message = if counts.words > MAX_WORDS {
+            // Syllables are counted only where the score decides.
+            let words = words_of(sentence).count();
+            let message = if words > MAX_WORDS {
                 format!(
-                    "This sentence has {} words: a family may lose track of it. Split it into \
-                     shorter sentences of one idea each.",
-                    counts.words
+                    "This sentence has {words} words: a family may lose track of it. Split it \
+                     into shorter sentences of one idea each."
                 )
-            } else if counts.words >= MIN_WORDS_TO_SCORE && ease < threshold {
+            } else if words < MIN_WORDS_TO_SCORE {
+                continue;
+            } else {
+                let ease = Readability::of_sentence(sentence).reading_ease();
+                if ease.partial_cmp(&threshold) != Some(std::cmp::Ordering::Less) {
+                    continue;
+                }
                 format!(
                     "This sentence is hard to read: its reading ease is {ease:.0}, below this \
                      profile's {threshold:.0}. Use shorter, everyday words and shorter \
                      sentences."
                 )
-            } else {
-                continue;
             };
             let mut finding = META.finding(context.pointer, Some(range), message);
             finding.suggestions = vec![RawSuggestion::advice(

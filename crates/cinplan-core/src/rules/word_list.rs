@@ -360,12 +360,17 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
-    let mut previous: Option<char> = None;
-    let mut characters = text.char_indices().peekable();
-    while let Some((index, character)) = characters.next() {
-        let after = characters.peek().map(|(_, c)| *c);
-        let before = previous.replace(character);
+    // Only quote marks matter: jump from one to the next ('"', '\'', and the first byte
+    // of the curly ones) rather than decoding every character.
+    for index in memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes()) {
+        let Some(character) = text.get(index..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        let before = text
+            .get(..index)
+            .and_then(|before| before.chars().next_back());
         let end = index + character.len_utf8();
+        let after = text.get(end..).and_then(|after| after.chars().next());
         match character {
             '“' => open_double = Some(index),
             '”' => {
@@ -502,7 +507,7 @@ impl PlanFacts {
 
 /// A date as a family reads it: "16 February 2027".
 pub(crate) fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    crate::rules::facts::long_date(date)
 }
 
 fn capitalise_first(text: &str) -> String {
@@ -521,6 +526,9 @@ pub(crate) fn report(
     occurrences: Vec<Occurrence>,
     findings: &mut Vec<RawFinding>,
 ) {
+    if occurrences.is_empty() {
+        return;
+    }
     let facts = PlanFacts::of(context.plan);
     for occurrence in occurrences {
         let found = context.text.get(occurrence.range.clone()).unwrap_or("");
