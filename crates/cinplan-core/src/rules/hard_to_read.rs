@@ -179,8 +179,9 @@ pub fn syllables_in(word: &str) -> usize {
     let silent_e_before_suffix = [&b"ely"[..], b"eful", b"eless", b"ement", b"eness"]
         .iter()
         .any(|suffix| {
+            // Every suffix starts with "e": compare only where one stands.
             stem.windows(suffix.len())
-                .position(|window| window == *suffix)
+                .position(|window| window.first() == Some(&b'e') && window == *suffix)
                 .is_some_and(|index| {
                     index
                         .checked_sub(1)
