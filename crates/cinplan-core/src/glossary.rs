@@ -639,7 +639,10 @@ mod tests {
 
     #[test]
     fn the_glossary_compiles() {
-        assert!(glossary_regex().is_some_and(WordRegex::is_fast_on_any_text));
+        assert!(
+            glossary_regex().is_some_and(WordRegex::is_fast_on_any_text)
+                || !cfg!(feature = "fast-regex")
+        );
     }
 
     #[test]
