@@ -530,18 +530,13 @@ pub fn find(text: &str) -> Vec<JargonUse> {
     };
     let mut entry_indices = Vec::new();
     let mut uses: Vec<JargonUse> = regex
-        .captures_all(text)
+        .first_groups(text)
         .into_iter()
-        .filter_map(|captures| {
-            let (index, group) = captures
-                .iter()
-                .skip(1)
-                .enumerate()
-                .find_map(|(index, group)| group.map(|group| (index, group)))?;
+        .filter_map(|(index, range)| {
             let entry = ENTRIES.get(index)?;
             entry_indices.push(index);
             Some(JargonUse {
-                range: group.range(),
+                range,
                 entry,
                 explained: false,
             })

@@ -177,19 +177,10 @@ impl WordList {
         };
         let quotes = Quotes::of(text);
         let mut found = Vec::new();
-        for captures in regex.captures_all(text) {
-            let Some((index, group)) = captures
-                .iter()
-                .skip(1)
-                .enumerate()
-                .find_map(|(index, group)| group.map(|group| (index, group)))
-            else {
-                continue;
-            };
+        for (index, range) in regex.first_groups(text) {
             let Some(term) = self.terms.get(index) else {
                 continue;
             };
-            let range = group.range();
             if quotes.contain(&range)
                 || is_part_of_name(text, &range)
                 || term

@@ -151,6 +151,59 @@ impl WordRegex {
         }
     }
 
+    /// For each match, as `captures_all` finds them, the first group that took part
+    /// (counted from 0 for group 1) and its range: which word of a list matched. Matches
+    /// with no group are left out. Reuses one set of capture slots for every match rather
+    /// than a `Captures` each (a word list has a group per word).
+    pub fn first_groups(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let (regex, checked) = match self.form_for(text) {
+            Form::Exact(regex) => (regex, false),
+            Form::Checked(ascii) => (ascii, true),
+        };
+        let mut locations = regex.capture_locations();
+        let mut unicode_locations = self.unicode.capture_locations();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(whole) = regex.captures_read_at(&mut locations, text, at) {
+            let mut range = whole.range();
+            let mut groups = &locations;
+            if checked && touches_non_ascii_word_character(text, &range) {
+                // As in `search`: the Unicode form's next match, from where the ASCII
+                // form's starts.
+                let Some(whole) =
+                    self.unicode
+                        .captures_read_at(&mut unicode_locations, text, range.start)
+                else {
+                    break;
+                };
+                range = whole.range();
+                groups = &unicode_locations;
+            }
+            if range.is_empty() {
+                // The iterators' rule for empty matches is theirs to apply.
+                return self
+                    .unicode
+                    .captures_iter(text)
+                    .filter_map(|captures| {
+                        first_group(
+                            captures
+                                .iter()
+                                .skip(1)
+                                .map(|group| group.map(|group| group.range())),
+                        )
+                    })
+                    .collect();
+            }
+            if let Some(first) = first_group(
+                (1..groups.len()).map(|index| groups.get(index).map(|(start, end)| start..end)),
+            ) {
+                found.push(first);
+            }
+            at = range.end;
+        }
+        found
+    }
+
     fn form_for(&self, text: &str) -> Form<'_> {
         let Some(ascii) = &self.ascii else {
             return Form::Exact(&self.unicode);
@@ -193,6 +246,15 @@ impl WordRegex {
         // The Unicode form's next match starts no earlier than the ASCII form's.
         T::at(&self.unicode, text, range.start)
     }
+}
+
+/// The first group that took part, counted from 0, and its range.
+fn first_group(
+    groups: impl Iterator<Item = Option<Range<usize>>>,
+) -> Option<(usize, Range<usize>)> {
+    groups
+        .enumerate()
+        .find_map(|(index, group)| group.map(|group| (index, group)))
 }
 
 enum Form<'r> {
@@ -380,6 +442,17 @@ mod tests {
             .collect();
         let expected: Vec<Option<Range<usize>>> = unicode.into_iter().map(Some).collect();
         prop_assert_eq!(captured, expected, "captures_all on {:?}", text);
+        let first: Vec<(usize, Range<usize>)> = regex
+            .unicode()
+            .captures_iter(text)
+            .filter_map(|c| first_group(c.iter().skip(1).map(|g| g.map(|g| g.range()))))
+            .collect();
+        prop_assert_eq!(
+            regex.first_groups(text),
+            first,
+            "first_groups on {:?}",
+            text
+        );
         Ok(())
     }
 
