@@ -161,7 +161,7 @@ impl WordRegex {
             Form::Checked(ascii) => (ascii, true),
         };
         let mut locations = regex.capture_locations();
-        let mut unicode_locations = self.unicode.capture_locations();
+        let mut unicode_locations = None;
         let mut found = Vec::new();
         let mut at = 0;
         while let Some(whole) = regex.captures_read_at(&mut locations, text, at) {
@@ -170,14 +170,16 @@ impl WordRegex {
             if checked && touches_non_ascii_word_character(text, &range) {
                 // As in `search`: the Unicode form's next match, from where the ASCII
                 // form's starts.
+                let unicode_locations =
+                    unicode_locations.get_or_insert_with(|| self.unicode.capture_locations());
                 let Some(whole) =
                     self.unicode
-                        .captures_read_at(&mut unicode_locations, text, range.start)
+                        .captures_read_at(unicode_locations, text, range.start)
                 else {
                     break;
                 };
                 range = whole.range();
-                groups = &unicode_locations;
+                groups = unicode_locations;
             }
             if range.is_empty() {
                 // The iterators' rule for empty matches is theirs to apply.
