@@ -7,16 +7,23 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 
-// KNOWN BREACH (family-ui branch): issue 4 sets 600 KB for the editor; the family view,
-// child's version, reviews and training (issue 5) bring the one bundle to about 665 KB.
-// Raised to 700 KB so the build runs until these views are split into a bundle loaded on
-// demand; the lead must decide before release.
-export const BUDGET_BYTES = 700 * 1024;
+// The budgets are those the test suite enforces (tests/perf/budgets.json, stated in the
+// README): the editor's first download, and the module with the family view, the child's
+// version, the review and training that it fetches when one of them is first opened.
+const budgets = JSON.parse(
+  fs.readFileSync(new URL("../tests/perf/budgets.json", import.meta.url), "utf8"),
+).bundles;
+export const BUDGET_BYTES = budgets.editor.gzip_kib * 1024;
+export const VIEWS_BUDGET_BYTES = budgets.views.gzip_kib * 1024;
+/** Files of the on-demand module, in dist/ beside the editor's. */
+export const ON_DEMAND = new RegExp(budgets.views.include);
 
-export function bundleSizes(dist) {
+export function bundleSizes(dist, onDemand = false) {
+  // Recursive: the editor's JavaScript snippets (dist/snippets/) are part of its download.
   const files = fs
-    .readdirSync(dist)
-    .filter((name) => /\.(wasm|js|css)$/.test(name))
+    .readdirSync(dist, { recursive: true })
+    .filter((name) => !/^(embed|extension)\//.test(name))
+    .filter((name) => /\.(wasm|js|css)$/.test(name) && ON_DEMAND.test(path.basename(name)) === onDemand)
     .map((name) => {
       const bytes = fs.readFileSync(path.join(dist, name));
       return { name, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
@@ -42,12 +49,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = process.argv[2] ?? "dist";
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
   const problems = inlineProblems(html);
-  const { files, total } = bundleSizes(dist);
-  for (const file of files) {
-    console.log(`${file.name.padEnd(44)} ${String(file.raw).padStart(9)} B raw ${String(file.gzip).padStart(8)} B gzip`);
-  }
-  console.log(`release bundle (wasm + js + css, gzip -9): ${(total / 1024).toFixed(1)} KB of ${BUDGET_BYTES / 1024} KB`);
-  if (total > BUDGET_BYTES) problems.push(`bundle of ${total} B is over the budget of ${BUDGET_BYTES} B`);
+  const report = (label, onDemand, budget) => {
+    const { files, total } = bundleSizes(dist, onDemand);
+    for (const file of files) {
+      console.log(`${file.name.padEnd(44)} ${String(file.raw).padStart(9)} B raw ${String(file.gzip).padStart(8)} B gzip`);
+    }
+    console.log(`${label} (wasm + js + css, gzip -9): ${(total / 1024).toFixed(1)} KiB of ${budget / 1024} KiB`);
+    if (files.length === 0) problems.push(`no files for ${label}`);
+    if (total > budget) problems.push(`${label} of ${total} B is over the budget of ${budget} B`);
+  };
+  report("editor, first download", false, BUDGET_BYTES);
+  report("on-demand views module", true, VIEWS_BUDGET_BYTES);
   if (problems.length) {
     for (const problem of problems) console.error(`dist check: ${problem}`);
     process.exit(1);

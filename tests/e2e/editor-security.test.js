@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openEditor, field, marks, settled, typeInto, openExample, assertClean, DIST } from "./lib/editor.js";
 import { ROOT } from "./lib/harness.js";
+import { showView } from "./lib/views.js";
 import { inlineProblems, bundleSizes, BUDGET_BYTES } from "../../scripts/check-dist.mjs";
 
 test("the built page has no inline script or style", () => {
@@ -25,7 +26,11 @@ test("no request after load and no CSP violation, whatever the user does", async
   const { page, seen, server } = await openEditor(t);
   await page.waitForLoadState("networkidle");
   const loaded = server.requests.length;
-  assert.ok(loaded >= 4 && loaded <= 8, `page load made ${loaded} requests: ${server.requests}`);
+  // The page, its loader, script, WebAssembly, CSS, icon and snippet, then the views
+  // module (script and WebAssembly), fetched as the last part of loading.
+  assert.ok(loaded >= 6 && loaded <= 10, `page load made ${loaded} requests: ${server.requests}`);
+  const views = server.requests.filter((url) => /cinplan-views/.test(url));
+  assert.equal(views.length, 2, `the views module loads with the page: ${server.requests}`);
 
   await openExample(page, "tommy-unhelpful");
   await typeInto(field(page, 0, "by_when"), "ASAP");
@@ -35,6 +40,7 @@ test("no request after load and no CSP violation, whatever the user does", async
   await openExample(page, "tommy-good");
   await page.click('[data-testid="timeline-show-list"]');
   await page.click('[data-testid="my-plans"]');
+  for (const view of ["family", "child", "review", "training", "plan"]) await showView(page, view);
   const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="save-file"]')]);
   await file.path();
   await page.setInputFiles('[data-testid="open-file"]', path.join(ROOT, "crates/cinplan-core/tests/fixtures/tommy-unhelpful.json"));

@@ -17,14 +17,19 @@ const root = path.resolve(here, "../..");
 const budgets = JSON.parse(fs.readFileSync(path.join(here, "budgets.json"), "utf8"));
 
 /** Files a browser may fetch from a bundle folder: not type declarations or source maps. */
-function bundleFiles(folder, skipFolders) {
+function bundleFiles(folder, skipFolders, include, exclude) {
   const files = [];
   const walk = (directory, depth) => {
     for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!(depth === 0 && skipFolders.includes(entry.name))) walk(full, depth + 1);
-      } else if (entry.isFile() && !/\.(d\.ts|map)$/.test(entry.name)) {
+      } else if (
+        entry.isFile() &&
+        !/\.(d\.ts|map)$/.test(entry.name) &&
+        (!include || include.test(entry.name)) &&
+        !(exclude && exclude.test(entry.name))
+      ) {
         files.push(full);
       }
     }
@@ -42,7 +47,12 @@ for (const [name, bundle] of Object.entries(budgets.bundles)) {
       fs.existsSync(folder),
       `${bundle.folder}/ does not exist: build the release bundles first (scripts/test.sh does)`,
     );
-    const files = bundleFiles(folder, bundle.skip_folders);
+    const files = bundleFiles(
+      folder,
+      bundle.skip_folders,
+      bundle.include && new RegExp(bundle.include),
+      bundle.exclude && new RegExp(bundle.exclude),
+    );
     const kinds = new Set(files.map((file) => path.extname(file)));
     assert.ok(
       kinds.has(".wasm") && kinds.has(".js"),
@@ -69,10 +79,10 @@ test("the README states the same budgets as budgets.json", () => {
   for (const [name, bundle] of Object.entries(budgets.bundles)) {
     const stated = readme
       .split("\n")
-      .some((line) => line.toLowerCase().includes(name) && line.includes(`${bundle.gzip_kib} KB`));
+      .some((line) => line.toLowerCase().includes(name) && new RegExp(`\\b${bundle.gzip_kib} KiB\\b`).test(line));
     assert.ok(
       stated,
-      `README.md has no line naming the ${name} and its budget "${bundle.gzip_kib} KB" ` +
+      `README.md has no line naming the ${name} and its budget "${bundle.gzip_kib} KiB" ` +
         "(tests/perf/budgets.json); keep the two in step",
     );
   }

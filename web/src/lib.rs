@@ -6,6 +6,7 @@ pub mod components;
 pub mod dates;
 pub mod examples;
 pub mod files;
+pub mod guest;
 pub mod marks;
 pub mod pointer;
 pub mod rows;
@@ -19,17 +20,14 @@ use leptos::prelude::*;
 use components::announcer::Announcer;
 use components::arrangements::Arrangements;
 use components::checks_panel::ChecksPanel;
-use components::child_view::ChildView;
-use components::family_view::FamilyView;
+use components::lazy_view::LazyView;
 use components::notices::Notices;
 use components::plan_details::PlanDetails;
 use components::plan_table::PlanTable;
 use components::print_sheet::PrintSheet;
 use components::records::Records;
-use components::review_view::ReviewView;
 use components::timeline_section::TimelineSection;
 use components::toolbar::Toolbar;
-use components::training_view::TrainingView;
 use components::view_switcher::ViewSwitcher;
 use components::views_section::ViewsSection;
 use state::Editor;
@@ -127,10 +125,8 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                AppView::Family => view! { <FamilyView /> }.into_any(),
-                AppView::Child => view! { <ChildView /> }.into_any(),
-                AppView::Review => view! { <ReviewView /> }.into_any(),
-                AppView::Training => view! { <TrainingView /> }.into_any(),
+                // Not in the editor's first download: fetched when first opened.
+                view => view! { <LazyView view=view /> }.into_any(),
             }}
         </main>
         <footer class="footer">

@@ -25,6 +25,59 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 const TYPING_GROUP_MS: f64 = 1200.0;
 const HISTORY_LIMIT: usize = 200;
 
+/// The undo-grouping key for changes made in a guest view.
+const GUEST_STEP: &str = "#guest-view";
+
+/// How a guest editor hands its changes to the main editor, which owns the plan, its
+/// storage and its undo history. The main editor passes two JavaScript functions when it
+/// mounts the on-demand module (see components/lazy_view.rs).
+#[derive(Debug, Clone)]
+pub struct HostLink {
+    /// Called with the plan's JSON after each change made in the guest.
+    changed: js_sys::Function,
+    /// Called with another plan's JSON and id when the guest opens it (training).
+    switch_to: js_sys::Function,
+    /// The plan's JSON as last exchanged with the main editor, so a plan received from
+    /// it is not sent straight back.
+    sent: std::rc::Rc<std::cell::RefCell<String>>,
+}
+
+impl HostLink {
+    pub fn new(changed: js_sys::Function, switch_to: js_sys::Function) -> HostLink {
+        HostLink {
+            changed,
+            switch_to,
+            sent: Default::default(),
+        }
+    }
+
+    fn note_sent(&self, json: String) {
+        *self.sent.borrow_mut() = json;
+    }
+
+    fn changed(&self, json: String) {
+        if *self.sent.borrow() == json {
+            return;
+        }
+        let argument = wasm_bindgen::JsValue::from_str(&json);
+        self.note_sent(json);
+        if let Err(error) = self.changed.call1(&wasm_bindgen::JsValue::NULL, &argument) {
+            leptos::logging::warn!("the editor refused a change: {error:?}");
+        }
+    }
+
+    fn switch_to(&self, plan: &Plan, id: &str) {
+        let result = self.switch_to.call2(
+            &wasm_bindgen::JsValue::NULL,
+            &wasm_bindgen::JsValue::from_str(&plan.to_json()),
+            &wasm_bindgen::JsValue::from_str(id),
+        );
+        if let Err(error) = result {
+            leptos::logging::warn!("the editor refused another plan: {error:?}");
+        }
+    }
+}
+
 /// Whether the plan is safe in the browser's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
@@ -120,6 +173,9 @@ pub struct Editor {
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     history: StoredValue<History>,
+    /// Set when this editor is a guest: the family, child, review or training view in the
+    /// on-demand module, editing a copy of the plan that the main editor owns.
+    host: StoredValue<Option<HostLink>, LocalStorage>,
     check_timer: StoredValue<Option<Timeout>, LocalStorage>,
     save_timer: StoredValue<Option<Timeout>, LocalStorage>,
     /// When the plan was last saved to storage, to skip redundant writes.
@@ -130,7 +186,6 @@ impl Editor {
     /// Restores the last open plan from storage (or starts a blank one) and wires the
     /// checker, the autosave and the title to it.
     pub fn start() -> Editor {
-        let today = dates::today();
         let custom_profiles = RwSignal::new(
             storage::saved_profiles()
                 .iter()
@@ -138,6 +193,29 @@ impl Editor {
                 .collect::<Vec<_>>(),
         );
         let (initial, plan_id, restored) = restore();
+        let editor = Editor::assemble(initial, plan_id, custom_profiles);
+        if let Some(saved) = restored {
+            editor.notice.set(Some(Notice {
+                kind: NoticeKind::Success,
+                title: "Your plan is back".to_owned(),
+                detail: format!(
+                    "Restored from this browser{}.",
+                    if saved.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (last saved {saved})")
+                    }
+                ),
+            }));
+        }
+        editor.wire_autosave();
+        editor.wire_unknown_profile_notice();
+        editor
+    }
+
+    /// The editor's signals and derived checks for a plan, before any wiring.
+    fn assemble(initial: Plan, plan_id: String, custom_profiles: RwSignal<Vec<Profile>>) -> Editor {
+        let today = dates::today();
         let plan = RwSignal::new(initial.clone());
         let checked = RwSignal::new(initial.clone());
         let profile = Memo::new(move |_| {
@@ -163,7 +241,7 @@ impl Editor {
             Ok(()) => SaveState::Saved(String::new()),
             Err(problem) => SaveState::Problem(problem),
         });
-        let editor = Editor {
+        Editor {
             plan,
             checked,
             report,
@@ -184,27 +262,11 @@ impl Editor {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             history: StoredValue::new(History::default()),
+            host: StoredValue::new_local(None),
             check_timer: StoredValue::new_local(None),
             save_timer: StoredValue::new_local(None),
             last_saved: StoredValue::new(None),
-        };
-        if let Some(saved) = restored {
-            editor.notice.set(Some(Notice {
-                kind: NoticeKind::Success,
-                title: "Your plan is back".to_owned(),
-                detail: format!(
-                    "Restored from this browser{}.",
-                    if saved.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (last saved {saved})")
-                    }
-                ),
-            }));
         }
-        editor.wire_autosave();
-        editor.wire_unknown_profile_notice();
-        editor
     }
 
     fn wire_autosave(self) {
@@ -248,6 +310,10 @@ impl Editor {
 
     /// Writes the plan to storage now, if it changed since the last write.
     pub fn save_now(self) {
+        if self.is_guest() {
+            // The main editor owns storage; a guest's changes reach it through the link.
+            return;
+        }
         let id = self.plan_id.get_untracked();
         let plan = self.plan.get_untracked();
         let unchanged = self.last_saved.with_value(|last| {
@@ -382,6 +448,10 @@ impl Editor {
     /// Replaces the open plan with another one kept under `id` (opening a file, an
     /// example, a saved plan, or a new one). The plan left behind is saved first.
     pub fn switch_to(self, plan: Plan, id: String) {
+        if let Some(host) = self.host.get_value() {
+            host.switch_to(&plan, &id);
+            return;
+        }
         self.save_now();
         self.history.set_value(History::default());
         self.sync_history_flags();
@@ -392,6 +462,59 @@ impl Editor {
         self.plan_id.set(id);
         self.check_now();
         self.save_now();
+    }
+
+    /// An editor for a view in the on-demand module: it starts from the main editor's plan,
+    /// never touches storage, and hands every change back through `host`.
+    pub fn guest(
+        plan: Plan,
+        plan_id: String,
+        custom_profiles: Vec<Profile>,
+        host: HostLink,
+    ) -> Editor {
+        let editor = Editor::assemble(plan, plan_id, RwSignal::new(custom_profiles));
+        host.note_sent(editor.plan.with_untracked(Plan::to_json));
+        editor.host.set_value(Some(host));
+        Effect::new(move |_| {
+            let json = editor.plan.with(Plan::to_json);
+            if let Some(host) = editor.host.get_value() {
+                host.changed(json);
+            }
+        });
+        editor
+    }
+
+    fn is_guest(self) -> bool {
+        self.host.with_value(Option::is_some)
+    }
+
+    /// A guest takes the plan as the main editor now has it (after an undo, a file opened,
+    /// another plan chosen), without handing it back.
+    pub fn take_from_host(self, plan: Plan) {
+        if let Some(host) = self.host.get_value() {
+            host.note_sent(plan.to_json());
+        }
+        self.plan.set(plan);
+        self.check_now();
+    }
+
+    /// The main editor takes a change made in a guest view. Changes coming close together
+    /// undo as one step, like typing in one field.
+    pub fn accept_from_guest(self, plan: Plan) {
+        if self.plan.with_untracked(|current| *current == plan) {
+            return;
+        }
+        let now = js_sys::Date::now();
+        let starts_new_step = self.history.with_value(|history| {
+            !matches!(&history.typing, Some((last, at)) if last == GUEST_STEP && now - at < TYPING_GROUP_MS)
+        });
+        if starts_new_step {
+            self.remember(self.plan.get_untracked());
+        }
+        self.history
+            .update_value(|history| history.typing = Some((GUEST_STEP.to_owned(), now)));
+        self.plan.set(plan);
+        self.check_soon();
     }
 
     pub fn announce(self, message: impl Into<String>) {

@@ -32,6 +32,15 @@ impl AppView {
         }
     }
 
+    pub fn from_id(id: &str) -> Option<AppView> {
+        AppView::ALL.into_iter().find(|view| view.id() == id)
+    }
+
+    /// Whether the view is in the on-demand module rather than the editor's first download.
+    pub fn loads_on_demand(self) -> bool {
+        self != AppView::Plan
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AppView::Plan => "Plan",

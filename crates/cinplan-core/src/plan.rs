@@ -384,9 +384,8 @@ impl Plan {
         }
         // Parse the text again (not the Value) so errors carry line and column.
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            let pointer = path_to_pointer(error.path());
-            let inner = error.inner();
+        Plan::deserialize(&mut deserializer).map_err(|error| {
+            let pointer = crate::json_error::pointer_of_error(text, &error);
             PlanError {
                 message: format!(
                     "{}: {}",
@@ -396,13 +395,13 @@ impl Plan {
                         format!("field {pointer}")
                     },
                     explain_date_error(
-                        describe_json_error(inner),
+                        describe_json_error(&error),
                         value.pointer(&pointer).and_then(Value::as_str)
                     )
                 ),
                 pointer,
-                line: Some(inner.line()),
-                column: Some(inner.column()),
+                line: Some(error.line()),
+                column: Some(error.column()),
             }
         })
     }
@@ -455,22 +454,6 @@ fn explain_date_error(message: String, written: Option<&str>) -> String {
         None => "this is not a real date written as YYYY-MM-DD".to_owned(),
     };
     format!("{what}: write a date that exists as YYYY-MM-DD, for example 2026-12-28")
-}
-
-pub(crate) fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => {}
-        }
-    }
-    pointer
 }
 
 /// The JSON Schema of the plan format, generated from these types.

@@ -391,8 +391,8 @@ impl Profile {
         let profile: Profile = match object.remove("extends") {
             None => {
                 let mut deserializer = serde_json::Deserializer::from_str(text);
-                serde_path_to_error::deserialize(&mut deserializer)
-                    .map_err(|error| field_error(&error, true))?
+                Profile::deserialize(&mut deserializer)
+                    .map_err(|error| field_error(text, &error, true))?
             }
             Some(Value::String(base_name)) => {
                 let base = Profile::builtin(&base_name).ok_or_else(|| {
@@ -410,8 +410,13 @@ impl Profile {
                 if let Value::Object(base_object) = &mut merged {
                     merge_over(base_object, object);
                 }
-                serde_path_to_error::deserialize(merged)
-                    .map_err(|error| field_error(&error, false))?
+                // Read from text, not from the Value, so that one reader (and its code)
+                // serves both cases and an error's place can be found in the text. The
+                // merged text is not the user's, so its lines and columns are not given.
+                let merged = merged.to_string();
+                let mut deserializer = serde_json::Deserializer::from_str(&merged);
+                Profile::deserialize(&mut deserializer)
+                    .map_err(|error| field_error(&merged, &error, false))?
             }
             Some(_) => {
                 return Err(ProfileError::at(
@@ -558,12 +563,9 @@ fn merge_over(base: &mut Map<String, Value>, overlay: Map<String, Value>) {
     }
 }
 
-fn field_error(
-    error: &serde_path_to_error::Error<serde_json::Error>,
-    positioned: bool,
-) -> ProfileError {
-    let pointer = crate::plan::path_to_pointer(error.path());
-    let inner = error.inner();
+fn field_error(text: &str, error: &serde_json::Error, positioned: bool) -> ProfileError {
+    let pointer = crate::json_error::pointer_of_error(text, error);
+    let inner = error;
     ProfileError {
         message: format!(
             "{}: {}",

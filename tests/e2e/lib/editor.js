@@ -15,7 +15,7 @@ export const TODAY = "2026-11-22";
  * fresh localStorage) and closes both when the test ends. Returns { page, server,
  * browser, seen, url }.
  */
-export async function openEditor(t, { today = TODAY, viewport, initScript } = {}) {
+export async function openEditor(t, { today = TODAY, viewport, initScript, beforeGoto } = {}) {
   assert.ok(
     fs.existsSync(path.join(DIST, "index.html")),
     "dist/index.html is missing: build the editor first (bash scripts/build-web.sh)",
@@ -30,6 +30,7 @@ export async function openEditor(t, { today = TODAY, viewport, initScript } = {}
   const seen = watch(page, server.url);
   await installCspListener(page);
   if (initScript) await page.addInitScript(initScript);
+  if (beforeGoto) await beforeGoto(page);
   const url = `${server.url}/?today=${today}`;
   await page.goto(url);
   await page.waitForSelector('[data-testid="row-0"]');

@@ -7,6 +7,11 @@ import { ROOT } from "./harness.js";
 export async function showView(page, id) {
   await page.click(`[data-testid="view-${id}"]`);
   await page.locator(`[data-testid="view-${id}"][aria-pressed="true"]`).waitFor();
+  // Every view but the plan comes from the module fetched when first opened: wait until
+  // it is mounted, as a user waits for "Opening the family view…" to go.
+  if (id !== "plan") {
+    await page.locator(`[data-testid="lazy-view"][data-view="${id}"][aria-busy="false"]`).waitFor();
+  }
 }
 
 /** A plan file of the repository, parsed. */

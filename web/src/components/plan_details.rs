@@ -1,11 +1,10 @@
-use chrono::NaiveDate;
 use cinplan_core::calendar::Region;
-use cinplan_core::plan::{Plan, PlanKind, Role};
+use cinplan_core::plan::{PlanKind, Role};
 use cinplan_core::profile::Profile;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::dates;
+use crate::components::date_input::DateInput;
 use crate::files;
 use crate::state::{use_editor, NoticeKind};
 
@@ -277,41 +276,6 @@ pub fn PlanDetails() -> impl IntoView {
                 </div>
             </fieldset>
         </section>
-    }
-}
-
-/// A date of the plan in a native date picker; clearing it sets the date to none.
-#[component]
-fn DateInput(
-    /// Element id (derived from the date's pointer, so timeline events can focus it).
-    id: &'static str,
-    /// The visible label.
-    label: &'static str,
-    /// Reads the date from the plan.
-    get: fn(&Plan) -> Option<NaiveDate>,
-    /// Writes the date into the plan.
-    set: fn(&mut Plan, Option<NaiveDate>),
-    /// The `data-testid`.
-    #[prop(optional)]
-    testid: Option<&'static str>,
-) -> impl IntoView {
-    let editor = use_editor();
-    let value = move || editor.plan.with(|plan| dates::iso(get(plan)));
-    view! {
-        <div class="control control-date">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                class="input"
-                type="date"
-                data-testid=testid
-                prop:value=value
-                on:change=move |event| {
-                    let date = dates::parse_iso(&event_target_value(&event));
-                    editor.edit(|plan| set(plan, date));
-                }
-            />
-        </div>
     }
 }
 

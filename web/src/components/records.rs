@@ -1,9 +1,9 @@
-use cinplan_core::plan::{Professional, Review, Visit};
+use cinplan_core::plan::{Plan, Professional, Review, Visit};
 use leptos::prelude::*;
 
+use crate::components::date_input::DateInput;
 use crate::components::mark_list::focus_element;
 use crate::components::plan_details::{role_from_id, role_options};
-use crate::dates;
 use crate::state::use_editor;
 
 /// Visits and reviews that have happened: the timeline marks their events done, and the
@@ -89,37 +89,24 @@ fn VisitRow(
     index: usize,
 ) -> impl IntoView {
     let editor = use_editor();
-    let date = move || {
-        editor
-            .plan
-            .with(|plan| dates::iso(plan.visits.get(index).and_then(|v| v.date)))
-    };
     let alone = move || {
         editor
             .plan
             .with(|plan| plan.visits.get(index).is_some_and(|v| v.seen_alone))
     };
-    let date_id = format!("f-visits-{index}-date");
     let alone_id = format!("f-visits-{index}-seen_alone");
     view! {
         <li class="record" id=format!("f-visits-{index}")>
-            <div class="control control-date">
-                <label for=date_id.clone()>{format!("Visit {} date", index + 1)}</label>
-                <input
-                    id=date_id
-                    class="input"
-                    type="date"
-                    prop:value=date
-                    on:change=move |event| {
-                        let date = dates::parse_iso(&event_target_value(&event));
-                        editor.edit(|plan| {
-                            if let Some(visit) = plan.visits.get_mut(index) {
-                                visit.date = date;
-                            }
-                        });
+            <DateInput
+                id=format!("f-visits-{index}-date")
+                label=format!("Visit {} date", index + 1)
+                get=move |plan: &Plan| plan.visits.get(index).and_then(|visit| visit.date)
+                set=move |plan: &mut Plan, date| {
+                    if let Some(visit) = plan.visits.get_mut(index) {
+                        visit.date = date;
                     }
-                />
-            </div>
+                }
+            />
             <div class="control control-check">
                 <input
                     id=alone_id.clone()
@@ -162,11 +149,6 @@ fn ReviewRow(
     index: usize,
 ) -> impl IntoView {
     let editor = use_editor();
-    let date = move || {
-        editor
-            .plan
-            .with(|plan| dates::iso(plan.reviews.get(index).and_then(|r| r.date)))
-    };
     let chair = move || {
         editor.plan.with(|plan| {
             plan.reviews
@@ -185,7 +167,6 @@ fn ReviewRow(
                 .unwrap_or_default()
         })
     });
-    let date_id = format!("f-reviews-{index}-date");
     let chair_id = format!("f-reviews-{index}-chair");
     let role_id = format!("f-reviews-{index}-role");
     let edit_chair = move |change: Box<dyn FnOnce(&mut Professional)>| {
@@ -197,23 +178,16 @@ fn ReviewRow(
     };
     view! {
         <li class="record" id=format!("f-reviews-{index}")>
-            <div class="control control-date">
-                <label for=date_id.clone()>{format!("Review {} date", index + 1)}</label>
-                <input
-                    id=date_id
-                    class="input"
-                    type="date"
-                    prop:value=date
-                    on:change=move |event| {
-                        let date = dates::parse_iso(&event_target_value(&event));
-                        editor.edit(|plan| {
-                            if let Some(review) = plan.reviews.get_mut(index) {
-                                review.date = date;
-                            }
-                        });
+            <DateInput
+                id=format!("f-reviews-{index}-date")
+                label=format!("Review {} date", index + 1)
+                get=move |plan: &Plan| plan.reviews.get(index).and_then(|review| review.date)
+                set=move |plan: &mut Plan, date| {
+                    if let Some(review) = plan.reviews.get_mut(index) {
+                        review.date = date;
                     }
-                />
-            </div>
+                }
+            />
             <div class="control">
                 <label for=chair_id.clone()>"Chaired by"</label>
                 <input

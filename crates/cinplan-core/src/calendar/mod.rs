@@ -14,6 +14,7 @@
 //! fast for any N and refusing impossible ones at once.
 
 mod published;
+mod published_table;
 mod statutory;
 mod table;
 

@@ -1,6 +1,11 @@
 //! The published UK bank holidays (bank-holidays.json, converted from the GOV.UK feed; its
 //! "source" field says from where and when), checked as they are loaded so that a list with
 //! a gap, a weekend day or dates out of order is refused rather than believed.
+//!
+//! cinplan ships the list as a static table (published_table.rs) made from
+//! bank-holidays.json, so that the browser builds neither carry nor parse 22 KB of JSON at
+//! start-up. A test checks the table against the checked JSON and rewrites the table when
+//! run with `CINPLAN_REGENERATE=1`.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -11,6 +16,7 @@ use serde::Deserialize;
 use super::statutory::{holidays_per_year, is_weekend};
 use super::Region;
 
+#[cfg(test)]
 const EMBEDDED_JSON: &str = include_str!("bank-holidays.json");
 
 /// A published bank holiday: the day off (a weekday; a holiday falling on a weekend is
@@ -83,28 +89,17 @@ fn error(location: String, problem: String) -> CalendarDataError {
     CalendarDataError { location, problem }
 }
 
-fn json_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => {}
-        }
-    }
-    pointer
-}
-
 impl PublishedHolidays {
     /// Parses and checks a bank holiday list in the format of bank-holidays.json.
     pub fn from_json(text: &str) -> Result<PublishedHolidays, CalendarDataError> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
-        let raw: RawList = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|failure| error(json_pointer(failure.path()), failure.inner().to_string()))?;
+        // For broken JSON too, as before: where reading stopped, inside which value.
+        let raw = RawList::deserialize(&mut deserializer).map_err(|failure| {
+            error(
+                crate::json_error::pointer_of_error(text, &failure),
+                failure.to_string(),
+            )
+        })?;
         deserializer
             .end()
             .map_err(|failure| error(String::new(), failure.to_string()))?;
@@ -220,12 +215,91 @@ fn check_region(
     Ok(holidays)
 }
 
-/// The list shipped with cinplan, parsed and checked once on first use.
+/// The list shipped with cinplan, built from the static table once on first use. The table
+/// is bank-holidays.json after [`PublishedHolidays::from_json`] accepted it (see the tests).
 pub fn embedded() -> Result<&'static PublishedHolidays, &'static CalendarDataError> {
     static EMBEDDED: OnceLock<Result<PublishedHolidays, CalendarDataError>> = OnceLock::new();
-    EMBEDDED
-        .get_or_init(|| PublishedHolidays::from_json(EMBEDDED_JSON))
-        .as_ref()
+    EMBEDDED.get_or_init(|| Ok(from_table())).as_ref()
+}
+
+fn from_table() -> PublishedHolidays {
+    use super::published_table as table;
+    let days = |rows: &[(u16, u8, u8, u8)]| -> Vec<PublishedHoliday> {
+        rows.iter()
+            .filter_map(|&(year, month, day, name)| {
+                Some(PublishedHoliday {
+                    date: NaiveDate::from_ymd_opt(year.into(), month.into(), day.into())?,
+                    name: (*table::NAMES.get(usize::from(name))?).to_owned(),
+                })
+            })
+            .collect()
+    };
+    PublishedHolidays {
+        source: table::SOURCE.to_owned(),
+        first_year: table::YEARS.0,
+        last_year: table::YEARS.1,
+        england_and_wales: days(&table::ENGLAND_AND_WALES),
+        scotland: days(&table::SCOTLAND),
+        northern_ireland: days(&table::NORTHERN_IRELAND),
+    }
+}
+
+/// The Rust source of published_table.rs for a checked list.
+#[cfg(test)]
+fn table_source(list: &PublishedHolidays) -> String {
+    use std::fmt::Write;
+    let mut names: Vec<&str> = Vec::new();
+    for region in Region::ALL {
+        for holiday in list.region(region) {
+            if !names.contains(&holiday.name.as_str()) {
+                names.push(&holiday.name);
+            }
+        }
+    }
+    let mut source = String::from(
+        "//! Generated from bank-holidays.json by published.rs's tests \
+         (`CINPLAN_REGENERATE=1 cargo test -p\n\
+         //! cinplan-core published`, then `cargo fmt`): do not edit by hand.\n\n",
+    );
+    let _ = writeln!(
+        source,
+        "pub(super) const SOURCE: &str = {:?};",
+        list.source()
+    );
+    let _ = writeln!(
+        source,
+        "pub(super) const YEARS: (i32, i32) = {:?};",
+        list.years()
+    );
+    let _ = writeln!(
+        source,
+        "pub(super) const NAMES: [&str; {}] = {names:?};",
+        names.len()
+    );
+    for region in Region::ALL {
+        let days = list.region(region);
+        let _ = writeln!(
+            source,
+            "/// (year, month, day, index in NAMES)\npub(super) const {}: [(u16, u8, u8, u8); {}] = [",
+            region.id().replace('-', "_").to_uppercase(),
+            days.len()
+        );
+        for holiday in days {
+            let name = names
+                .iter()
+                .position(|name| *name == holiday.name)
+                .unwrap_or_default();
+            let _ = writeln!(
+                source,
+                "({}, {}, {}, {name}),",
+                holiday.date.year(),
+                holiday.date.month(),
+                holiday.date.day()
+            );
+        }
+        source.push_str("];\n");
+    }
+    source
 }
 
 #[cfg(test)]
@@ -261,6 +335,28 @@ mod tests {
         ["2012-05-07", "Early May bank holiday"], ["2012-06-04", "Spring bank holiday"],
         ["2012-06-05", "Queen’s Diamond Jubilee"], ["2012-08-27", "Summer bank holiday"],
         ["2012-12-25", "Christmas Day"], ["2012-12-26", "Boxing Day"]"#;
+
+    #[test]
+    fn the_static_table_is_the_checked_json_list() {
+        let checked = PublishedHolidays::from_json(EMBEDDED_JSON);
+        let Ok(checked) = checked else {
+            panic!("bank-holidays.json is refused: {checked:?}")
+        };
+        if std::env::var_os("CINPLAN_REGENERATE").is_some() {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/src/calendar/published_table.rs"
+            );
+            if let Err(failure) = std::fs::write(path, table_source(&checked)) {
+                panic!("{path}: {failure}");
+            }
+        }
+        assert!(
+            from_table() == checked,
+            "published_table.rs is not bank-holidays.json: run \
+             CINPLAN_REGENERATE=1 cargo test -p cinplan-core published, then cargo fmt"
+        );
+    }
 
     #[test]
     fn the_embedded_list_parses_and_covers_2012_to_2028() {
