@@ -9,6 +9,8 @@
 //! typed all in lower case needs a first and a last name ("sam jones") to count.
 
 use std::collections::HashSet;
+
+use crate::text::BuildWordHasher;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -158,14 +160,14 @@ const NOT_NAMES: &[&str] = &[
 /// Whether a lower-cased word is a family relationship ([`FAMILY`]); a set, since every
 /// word of every field is looked up.
 fn is_family(word_base: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static str, BuildWordHasher>> = OnceLock::new();
     SET.get_or_init(|| FAMILY.iter().copied().collect())
         .contains(word_base)
 }
 
 /// Whether a lower-cased word is one of [`NOT_NAMES`].
 fn is_not_a_name(word_base: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static str, BuildWordHasher>> = OnceLock::new();
     SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
         .contains(word_base)
 }
