@@ -39,8 +39,8 @@ test("no request after load and no CSP violation, whatever the user does", async
   await page.locator('[data-testid="apply-suggestion"]').first().click();
   await openExample(page, "tommy-good");
   await page.click('[data-testid="timeline-show-list"]');
-  await page.click('[data-testid="my-plans"]');
   for (const view of ["family", "child", "review", "training", "plan"]) await showView(page, view);
+  await page.click('[data-testid="my-plans"]');
   const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="save-file"]')]);
   await file.path();
   await page.setInputFiles('[data-testid="open-file"]', path.join(ROOT, "crates/cinplan-core/tests/fixtures/tommy-unhelpful.json"));

@@ -2,10 +2,12 @@
 //! checked (a debounced copy, so typing never waits for the checker), what the core says
 //! about it, the undo history, storage and messages.
 
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use cinplan_core::check::{check_plan, CheckOptions, CheckReport};
+use cinplan_core::check::{CheckOptions, CheckReport};
+use cinplan_core::incremental::PlanChecker;
 use cinplan_core::plan::Plan;
 use cinplan_core::profile::Profile;
 use cinplan_core::summary::SmartSummary;
@@ -133,7 +135,8 @@ impl MarkKey {
 
 #[derive(Debug, Default)]
 struct History {
-    undo: Vec<Plan>,
+    /// At most [`HISTORY_LIMIT`] steps: the oldest is dropped first.
+    undo: VecDeque<Plan>,
     redo: Vec<Plan>,
     /// The field last typed into and when, to group keystrokes into one undo step.
     typing: Option<(String, f64)>,
@@ -222,16 +225,18 @@ impl Editor {
             let wanted = plan.with(|plan| plan.profile.clone());
             find_profile(&wanted, &custom_profiles.read()).unwrap_or_else(Profile::default_profile)
         });
+        // Kept between checks: after a keystroke only the edited field's rules run again.
+        let checker = StoredValue::new(PlanChecker::new());
         let report = Memo::new(move |_| {
             let profile = profile.read();
             checked.with(|plan| {
-                check_plan(
-                    plan,
-                    CheckOptions {
-                        today,
-                        profile: &profile,
-                    },
-                )
+                let options = CheckOptions {
+                    today,
+                    profile: &profile,
+                };
+                checker
+                    .try_update_value(|checker| checker.check_plan(plan, options))
+                    .unwrap_or_else(|| cinplan_core::check::check_plan(plan, options))
             })
         });
         let summary = Memo::new(move |_| report.with(|report| report.summary.clone()));
@@ -360,9 +365,9 @@ impl Editor {
 
     fn remember(self, before: Plan) {
         self.history.update_value(|history| {
-            history.undo.push(before);
-            if history.undo.len() > HISTORY_LIMIT {
-                history.undo.remove(0);
+            history.undo.push_back(before);
+            while history.undo.len() > HISTORY_LIMIT {
+                history.undo.pop_front();
             }
             history.redo.clear();
         });
@@ -416,7 +421,7 @@ impl Editor {
     pub fn undo(self) {
         let previous = self.history.try_update_value(|history| {
             history.typing = None;
-            history.undo.pop()
+            history.undo.pop_back()
         });
         if let Some(Some(previous)) = previous {
             let current = self.plan.get_untracked();
@@ -436,8 +441,12 @@ impl Editor {
         });
         if let Some(Some(next)) = next {
             let current = self.plan.get_untracked();
-            self.history
-                .update_value(|history| history.undo.push(current));
+            self.history.update_value(|history| {
+                history.undo.push_back(current);
+                while history.undo.len() > HISTORY_LIMIT {
+                    history.undo.pop_front();
+                }
+            });
             self.plan.set(next);
             self.check_now();
             self.sync_history_flags();

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use cinplan_core::check::{check_field, check_one_field, check_plan, fields, CheckOptions};
+use cinplan_core::incremental::PlanChecker;
 use cinplan_core::plan::Plan;
 use cinplan_core::profile::Profile;
 use cinplan_core::rules::FieldName;
@@ -217,6 +218,44 @@ fn bench_incremental(c: &mut Criterion) {
     group.finish();
 }
 
+/// Re-checking a whole 40-row plan after a keystroke with [`PlanChecker`]: a letter added
+/// to, then removed from, the end of one action, as the editor and the embed do now. The
+/// report is the whole plan's, as `check_plan/parsed/40` gives it.
+fn bench_plan_after_keystroke(c: &mut Criterion) {
+    let profile = Profile::default_profile();
+    let options = CheckOptions {
+        today: today(),
+        profile: &profile,
+    };
+    let mut plan = load(&corpus::plan(40, 1));
+    let mut checker = PlanChecker::new();
+    checker.check_plan(&plan, options);
+    let mut group = c.benchmark_group("check_plan_after_keystroke");
+    group
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(50);
+    let mut typed = false;
+    group.bench_function("40", |b| {
+        b.iter(|| {
+            if let Some(action) = plan
+                .needs
+                .last_mut()
+                .and_then(|need| need.actions.last_mut())
+            {
+                if typed {
+                    action.action.pop();
+                } else {
+                    action.action.push('x');
+                }
+                typed = !typed;
+            }
+            checker.check_plan(black_box(&plan), options)
+        })
+    });
+    group.finish();
+}
+
 /// A long paste into one field: 10 KB, 100 KB and 1 MB of case-note prose.
 fn bench_paste(c: &mut Criterion) {
     let profile = Profile::default_profile();
@@ -301,6 +340,7 @@ criterion_group!(
     benches,
     bench_field,
     bench_incremental,
+    bench_plan_after_keystroke,
     bench_plan,
     bench_paste,
     bench_timeline,

@@ -188,20 +188,42 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
     let all_fields = fields(plan);
     let mut located: Vec<Located> = Vec::new();
     for field in &all_fields {
-        let findings = check_one_field(plan, field, options, &calendar);
-        if findings.is_empty() {
-            continue;
-        }
-        let index = Utf16Index::new(field.text);
-        for finding in findings {
-            located.push(Located::on_field(&finding, field, &index));
-        }
+        located.extend(locate_field(plan, field, options, &calendar));
     }
+    finish_report(plan, &all_fields, located, options, &calendar)
+}
+
+/// The field rules' findings on one field, published and keyed for suppression.
+pub(crate) fn locate_field(
+    plan: &Plan,
+    field: &FieldRef<'_>,
+    options: CheckOptions<'_>,
+    calendar: &Calendar,
+) -> Vec<Located> {
+    let findings = check_one_field(plan, field, options, calendar);
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let index = Utf16Index::new(field.text);
+    findings
+        .iter()
+        .map(|finding| Located::on_field(finding, field, &index))
+        .collect()
+}
+
+/// The plan rules' findings, published: on the free-text field they point at, ranged over
+/// its text, or elsewhere.
+fn locate_plan_findings(
+    plan: &Plan,
+    field_at: &HashMap<&str, &FieldRef<'_>>,
+    options: CheckOptions<'_>,
+    calendar: &Calendar,
+) -> Vec<Located> {
     let context = PlanContext {
         plan,
         profile: options.profile,
         today: options.today,
-        calendar: &calendar,
+        calendar,
     };
     let mut plan_findings = Vec::new();
     for rule in registry::all() {
@@ -214,17 +236,31 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
         }
     }
     apply_profile(&mut plan_findings, options.profile);
+    plan_findings
+        .iter()
+        .map(
+            |finding| match field_at.get(finding.pointer.as_str()).copied() {
+                Some(field) => Located::on_field(finding, field, &Utf16Index::new(field.text)),
+                None => Located::elsewhere(finding),
+            },
+        )
+        .collect()
+}
+
+/// The rest of [`check_plan`] once every field's own findings are `located`: the plan
+/// rules, then superseding, suppressions, order and the summary.
+pub(crate) fn finish_report(
+    plan: &Plan,
+    all_fields: &[FieldRef<'_>],
+    mut located: Vec<Located>,
+    options: CheckOptions<'_>,
+    calendar: &Calendar,
+) -> CheckReport {
     let field_at: HashMap<&str, &FieldRef<'_>> = all_fields
         .iter()
         .map(|field| (field.pointer.as_str(), field))
         .collect();
-    for finding in plan_findings {
-        let field = field_at.get(finding.pointer.as_str()).copied();
-        located.push(match field {
-            Some(field) => Located::on_field(&finding, field, &Utf16Index::new(field.text)),
-            None => Located::elsewhere(&finding),
-        });
-    }
+    located.extend(locate_plan_findings(plan, &field_at, options, calendar));
     let superseded = superseded_by_others(
         &located
             .iter()
@@ -259,9 +295,10 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
 }
 
 /// A published finding with the key its suppression is matched by.
-struct Located {
-    finding: Finding,
-    key: SuppressionKey,
+#[derive(Debug, Clone)]
+pub(crate) struct Located {
+    pub(crate) finding: Finding,
+    pub(crate) key: SuppressionKey,
 }
 
 impl Located {
@@ -627,35 +664,47 @@ pub fn check_field_at(plan: &Plan, pointer: &str, options: CheckOptions<'_>) -> 
         return Vec::new();
     };
     let calendar = calendar_for(plan, options.profile);
-    let mut raw = check_one_field(plan, field, options, &calendar);
-    let context = PlanContext {
-        plan,
-        profile: options.profile,
-        today: options.today,
-        calendar: &calendar,
-    };
-    let mut plan_findings = Vec::new();
-    for rule in registry::all() {
-        if options
-            .profile
-            .rule_severity(rule.meta().id, rule.meta().severity)
-            .is_some()
-        {
-            rule.check_plan(&context, &mut plan_findings);
-        }
-    }
-    apply_profile(&mut plan_findings, options.profile);
-    raw.extend(
-        plan_findings
+    let own = locate_field(plan, field, options, &calendar);
+    finish_field_at(plan, field, own, options, &calendar)
+}
+
+/// The rest of [`check_field_at`] once the field's own findings are `located`: the plan
+/// rules' findings on it, then superseding, suppressions and order.
+pub(crate) fn finish_field_at(
+    plan: &Plan,
+    field: &FieldRef<'_>,
+    mut located: Vec<Located>,
+    options: CheckOptions<'_>,
+    calendar: &Calendar,
+) -> Vec<Finding> {
+    let field_at = HashMap::from([(field.pointer.as_str(), field)]);
+    located.extend(
+        locate_plan_findings(plan, &field_at, options, calendar)
             .into_iter()
-            .filter(|finding| finding.pointer == pointer),
+            .filter(|item| item.finding.pointer == field.pointer),
     );
-    let index = Utf16Index::new(field.text);
-    let mut findings: Vec<Finding> = without_superseded(raw)
-        .iter()
-        .map(|finding| Located::on_field(finding, field, &index))
-        .filter(|located| !is_suppressed(plan, &located.finding.rule, &located.key))
-        .map(|located| located.finding)
+    let superseded = superseded_by_others(
+        &located
+            .iter()
+            .map(|item| {
+                (
+                    item.finding.rule.as_str(),
+                    item.finding.pointer.as_str(),
+                    item.finding
+                        .start
+                        .zip(item.finding.end)
+                        .map(|(start, end)| start..end),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    let mut findings: Vec<Finding> = located
+        .into_iter()
+        .zip(superseded)
+        .filter(|(item, superseded)| {
+            !superseded && !is_suppressed(plan, &item.finding.rule, &item.key)
+        })
+        .map(|(item, _)| item.finding)
         .collect();
     sort_findings(&mut findings);
     findings

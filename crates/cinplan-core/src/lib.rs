@@ -13,6 +13,7 @@ pub mod family;
 pub mod finding;
 pub mod glossary;
 pub mod ics;
+pub mod incremental;
 mod json_error;
 pub mod plan;
 pub mod profile;

@@ -14,7 +14,12 @@ export interface EmbedConfig {
   auto?: boolean;
   /** Reach into same-origin iframes too (default true). */
   frames?: boolean;
-  /** Milliseconds to wait after the user stops typing before checking (default 300). */
+  /**
+   * Milliseconds to wait after the user stops typing before checking. The default, 0,
+   * checks at once after each input event, so the marks are drawn with the typed
+   * character (only the edited field's rules run again). A text over 20,000 characters is
+   * always checked after a pause of 500 ms at least, when the browser is idle.
+   */
   debounce?: number;
   /** CSS selector → field name, for fields the host cannot mark with data-cinplan-field. */
   fields?: Record<string, string>;

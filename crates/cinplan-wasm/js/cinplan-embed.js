@@ -7,7 +7,7 @@
 // in same-origin iframes too. Configuration comes from the script tag's data attributes,
 // from a <script type="application/json" id="cinplan-config"> block, or from configure().
 // The same module exports attach() for one element, the plain-data API (checkField,
-// checkPlan, timeline, rules, explain, applySuggestion, addWorkingDays) and the
+// checkPlan, timeline, rules, explain, applySuggestion, addWorkingDays, forgetChecks) and the
 // <cinplan-field> element. Everything runs in the browser: nothing is sent anywhere.
 
 import init, * as wasm from "./cinplan_wasm.js";
@@ -26,6 +26,7 @@ export {
   fields,
   applySuggestion,
   addWorkingDays,
+  forgetChecks,
   version,
 } from "./cinplan_wasm.js";
 
@@ -33,7 +34,7 @@ export {
 const config = {
   auto: true,
   frames: true,
-  debounce: 300,
+  debounce: 0,
   fields: {},
   context: {},
   row: undefined,

@@ -1,4 +1,4 @@
-// One attached field: it reads the field's text after the user pauses typing, checks it
+// One attached field: it reads the field's text as the user types, checks it
 // with the core, draws the findings, tells the host (the `cinplan:findings` event) and
 // screen readers, opens the popover, and applies a suggestion the user picks. It only
 // listens to the field: it never writes the field's attributes, and writes its value only
@@ -11,6 +11,17 @@ import { readField, isTextControl, isEditable, rangeOf, caretOffset } from "./fi
 import { readContext, rowOf } from "./context.js";
 
 let lastId = 0;
+
+/**
+ * A text longer than this (a pasted document) is checked once the user pauses and the
+ * browser is idle, not on every frame: checking it takes long enough that doing so on
+ * each keystroke would hold up typing.
+ */
+export const LONG_TEXT = 20000;
+/** The pause, in milliseconds, before a long text is checked. */
+const LONG_TEXT_PAUSE = 500;
+/** The pause, in milliseconds, before the other cells of an edited row are checked again. */
+const NEIGHBOUR_PAUSE = 150;
 const warned = new Set();
 
 /** Logs a problem once per message: the host page must never break because of cinplan. */
@@ -48,6 +59,9 @@ export class FieldController {
     this.segments = null;
     this.findings = [];
     this.timer = 0;
+    this.microtask = 0;
+    this.pendingMicrotask = 0;
+    this.idle = 0;
     this.docs = new Map();
 
     this.listeners = [
@@ -73,24 +87,74 @@ export class FieldController {
     this.overlay.layout();
     this.scheduleCheck();
     // The other cells of the row read this one as context ("By whom" is empty while the
-    // action is filled in): they are checked again too.
+    // action is filled in): they are checked again too, after this one's marks are drawn.
     const row = rowOf(this.marked, this.options);
     if (!row) return;
     for (const other of this.root.controllers) {
-      if (other !== this && rowOf(other.marked, other.options) === row) other.scheduleCheck();
+      if (other !== this && rowOf(other.marked, other.options) === row) other.scheduleCheck({ later: true });
     }
   }
 
-  /** Checks once the user pauses (the debounce). */
-  scheduleCheck() {
+  /**
+   * Checks after the user's input: with no debounce (the default), at once, once the
+   * input events being dispatched are done (a microtask: the events of one task make one
+   * check, and the marks are drawn in the frame that shows the typed character); with a
+   * debounce, once the user pauses that long. A long text waits for a pause and an idle
+   * moment. `later`: once the user pauses (the row's other cells, which read this one
+   * only for whether it is filled, after the edited one), then when the browser is idle.
+   */
+  scheduleCheck({ later = false } = {}) {
+    this.cancelScheduled();
+    const debounce = this.options.debounce ?? 0;
+    const long = this.field.value !== undefined
+      ? this.field.value.length > LONG_TEXT
+      : (this.field.textContent?.length ?? 0) > LONG_TEXT;
+    if (long || later) {
+      this.timer = this.view.setTimeout(() => {
+        this.timer = 0;
+        this.whenIdle(() => this.check());
+      }, Math.max(debounce, long ? LONG_TEXT_PAUSE : NEIGHBOUR_PAUSE));
+    } else if (debounce > 0) {
+      this.timer = this.view.setTimeout(() => this.check(), debounce);
+    } else {
+      const token = ++this.microtask;
+      this.view.queueMicrotask(() => {
+        if (this.microtask === token) this.check();
+      });
+      this.pendingMicrotask = token;
+    }
+  }
+
+  /** Runs `work` when the browser is idle (soon at the latest). */
+  whenIdle(work) {
+    const run = () => {
+      this.idle = 0;
+      work();
+    };
+    this.idle = this.view.requestIdleCallback
+      ? this.view.requestIdleCallback(run, { timeout: 200 })
+      : -this.view.setTimeout(run, 50);
+  }
+
+  /** Whether a check is waiting to run. */
+  get scheduled() {
+    return this.timer !== 0 || this.pendingMicrotask !== 0 || this.idle !== 0;
+  }
+
+  cancelScheduled() {
     this.view.clearTimeout(this.timer);
-    this.timer = this.view.setTimeout(() => this.check(), this.options.debounce ?? 300);
+    this.timer = 0;
+    // A microtask cannot be cancelled: a new token makes the one queued do nothing.
+    this.microtask += 1;
+    this.pendingMicrotask = 0;
+    if (this.idle > 0) this.view.cancelIdleCallback?.(this.idle);
+    else if (this.idle < 0) this.view.clearTimeout(-this.idle);
+    this.idle = 0;
   }
 
   /** Checks the field now and draws the result. */
   check() {
-    this.view.clearTimeout(this.timer);
-    this.timer = 0;
+    this.cancelScheduled();
     const before = this.findings.length;
     let text = "";
     let segments = null;
@@ -137,7 +201,7 @@ export class FieldController {
 
   /** Runs a pending check now, so what the user acts on matches the text. */
   flush() {
-    if (this.timer || readField(this.field).text !== this.text) this.check();
+    if (this.scheduled || readField(this.field).text !== this.text) this.check();
   }
 
   dispatch() {
@@ -182,7 +246,7 @@ export class FieldController {
   onCaret() {
     const offset = this.caret();
     if (offset === null) return;
-    if (this.timer) this.check();
+    if (this.scheduled) this.check();
     const index = this.findings.findIndex((finding) => hasRange(finding) && finding.start <= offset && offset <= finding.end);
     if (index >= 0) this.openPopover({ focus: false, at: index });
     else if (this.root.popover.controller === this) this.root.popover.close({ restoreFocus: false });
@@ -347,8 +411,7 @@ export class FieldController {
 
   /** Takes away everything this attachment made; tells the host there are no findings left. */
   detach() {
-    this.view.clearTimeout(this.timer);
-    this.timer = 0;
+    this.cancelScheduled();
     for (const [type, listener] of this.listeners) this.field.removeEventListener(type, listener);
     this.resizeObserver.disconnect();
     this.overlay.remove();

@@ -17,7 +17,7 @@ const openRoots = new Set();
 function onHostChange(event) {
   for (const root of openRoots) {
     for (const controller of root.controllers) {
-      if (controller.field !== event.target && controller.marked !== event.target) controller.scheduleCheck();
+      if (controller.field !== event.target && controller.marked !== event.target) controller.scheduleCheck({ later: true });
     }
   }
 }

@@ -10,10 +10,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use std::cell::RefCell;
+
 use cinplan_core::check::{self, CheckOptions, CheckReport};
 use cinplan_core::finding::{
     placeholder_ranges, Applicability, Finding, Suggestion, SuggestionTarget,
 };
+use cinplan_core::incremental::PlanChecker;
 use cinplan_core::plan::{Action, Need, Plan};
 use cinplan_core::profile::Profile;
 use cinplan_core::rules::{registry, FieldName, RuleMeta};
@@ -37,6 +40,16 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 fn error<T>(message: impl Into<String>) -> ApiResult<T> {
     Err(ApiError(message.into()))
+}
+
+thread_local! {
+    /// Behind `checkPlan`: a host re-checking the plan it is editing re-runs the field rules
+    /// only on the fields that changed. Checking another plan empties it (see
+    /// [`PlanChecker`]), so it holds one plan's findings at most.
+    static PLAN_CHECKER: RefCell<PlanChecker> = RefCell::new(PlanChecker::new());
+    /// Behind `checkField` for a field placed in a plan (a cell with its row): re-checking a
+    /// row's cells after one of them changed re-runs the field rules on that cell only.
+    static FIELD_CHECKER: RefCell<PlanChecker> = RefCell::new(PlanChecker::new());
 }
 
 /// A plan given either as its JSON text or as the parsed object.
@@ -449,7 +462,13 @@ pub fn check_field(
         return Ok(check::check_field(text, field, Some(&plan), check_options));
     }
     let pointer = pointer_of(field, location.unwrap_or_default());
-    Ok(check::check_field_at(&plan, &pointer, check_options))
+    Ok(
+        FIELD_CHECKER.with(|checker| match checker.try_borrow_mut() {
+            Ok(mut checker) => checker.check_field_at(&plan, &pointer, check_options),
+            // Only a re-entrant call could find it borrowed; it is answered without the memory.
+            Err(_) => check::check_field_at(&plan, &pointer, check_options),
+        }),
+    )
 }
 
 fn plan_profile(plan: &Plan, given: Option<&ProfileInput>) -> ApiResult<Profile> {
@@ -475,13 +494,31 @@ pub fn check_plan(
 ) -> ApiResult<CheckReport> {
     let plan = plan.read()?;
     let profile = plan_profile(&plan, options.profile.as_ref())?;
-    Ok(check::check_plan(
-        &plan,
-        CheckOptions {
-            today,
-            profile: &profile,
-        },
-    ))
+    let options = CheckOptions {
+        today,
+        profile: &profile,
+    };
+    Ok(PLAN_CHECKER.with(|checker| match checker.try_borrow_mut() {
+        Ok(mut checker) => checker.check_plan(&plan, options),
+        Err(_) => check::check_plan(&plan, options),
+    }))
+}
+
+/// `forgetChecks`: empties what `checkPlan` and `checkField` remember between calls, so the
+/// next check runs every rule on every field (to time a full check, or to free the memory
+/// of a plan no longer edited). Returns how many fields had their field rules run since
+/// the page loaded.
+pub fn forget_checks() -> usize {
+    let mut fields_checked = 0;
+    for checker in [&PLAN_CHECKER, &FIELD_CHECKER] {
+        checker.with(|checker| {
+            if let Ok(mut checker) = checker.try_borrow_mut() {
+                fields_checked += checker.fields_checked();
+                checker.clear();
+            }
+        });
+    }
+    fields_checked
 }
 
 /// `timeline`: every due date of the plan and where it stands today.
@@ -955,5 +992,52 @@ mod tests {
         for rule in rules() {
             assert_eq!(explain(&rule.id), Ok(rule.clone()));
         }
+    }
+
+    #[test]
+    fn check_plan_remembers_between_calls_and_answers_as_a_full_check() {
+        let mut plan = Plan::new_blank();
+        plan.needs[0].actions[0].action = "Support to be offered, ongoing".to_owned();
+        for typed in ["", " x", " xy", " x", "", " later ASAP"] {
+            let mut edited = plan.clone();
+            edited.needs[0].actions[0].action.push_str(typed);
+            let input = PlanInput::Text(edited.to_json());
+            let found = check_plan(&input, &PlanOptions::default(), today());
+            let profile = Profile::default_profile();
+            let expected = check::check_plan(
+                &edited,
+                CheckOptions {
+                    today: today(),
+                    profile: &profile,
+                },
+            );
+            assert_eq!(found, Ok(expected), "{typed:?}");
+        }
+        plan.child.name = "Alex".to_owned();
+        assert!(check_plan(
+            &PlanInput::Text(plan.to_json()),
+            &PlanOptions::default(),
+            today()
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn a_cell_checked_again_after_its_row_changed_sees_the_change() {
+        let check = |by_whom: &str| {
+            let options = FieldOptions {
+                field: "action".to_owned(),
+                context: Some(row_context(by_whom)),
+                ..FieldOptions::default()
+            };
+            check_field("Support will be offered", &options, today()).unwrap_or_default()
+        };
+        let passive =
+            |found: &[Finding]| found.iter().any(|finding| finding.rule == "hidden-actor");
+        // The same cell, its row's "By whom" emptied and filled again: hidden-actor speaks
+        // only while nobody is named.
+        assert!(!passive(&check("Sam Jones, social worker")));
+        assert!(passive(&check("")));
+        assert!(!passive(&check("Sam Jones, social worker")));
     }
 }

@@ -85,6 +85,14 @@ pub fn check_plan(
     to_js(&api::check_plan(&plan, &options, today).map_err(thrown)?)
 }
 
+/// Forgets what `checkPlan` and `checkField` remember between calls (each field's findings,
+/// reused while its text and what it reads are unchanged), so the next check runs every
+/// rule on every field. Returns how many fields have been checked since the page loaded.
+#[wasm_bindgen(js_name = forgetChecks)]
+pub fn forget_checks() -> f64 {
+    api::forget_checks() as f64
+}
+
 /// Every due date of a plan, with its state today.
 #[wasm_bindgen(unchecked_return_type = "Timeline")]
 pub fn timeline(

@@ -76,7 +76,9 @@ async function run({ keystrokes = 200, quick = false } = {}) {
   log(`cold: ${JSON.stringify(result.cold)}`);
 
   // A keystroke, then the whole 40-row plan re-checked: alternately add and remove a
-  // character at the end of one action, as typing and correcting does.
+  // character at the end of one action, as typing and correcting does. checkPlan
+  // remembers each field's findings between calls, so this is the incremental path the
+  // editor and the embed take: only the edited field's rules run again.
   const plan = structuredClone(corpus.plan40);
   const row = plan.needs[4].actions[0];
   const original = row.action;
@@ -94,6 +96,19 @@ async function run({ keystrokes = 200, quick = false } = {}) {
   result.recheck_plan_40 = summary(recheck);
   result.recheck_plan_40_from_json = summary(recheckJson);
   log(`recheck 40 rows: ${JSON.stringify(result.recheck_plan_40)}`);
+
+  // The same keystrokes with nothing remembered: every rule on every field, a full check.
+  const full = [];
+  for (let index = 0; index < Math.min(keystrokes, 50); index += 1) {
+    row.action = index % 2 === 0 ? `${original}x` : original;
+    cinplan.forgetChecks();
+    const begin = performance.now();
+    cinplan.checkPlan(plan, { today: TODAY });
+    full.push(performance.now() - begin);
+  }
+  row.action = original;
+  result.full_check_plan_40 = summary(full);
+  log(`full check 40 rows: ${JSON.stringify(result.full_check_plan_40)}`);
 
   // A keystroke in one field, re-checked alone (the embed's path: one field at a time).
   const field = [];
