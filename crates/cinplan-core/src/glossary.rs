@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::rules::word_regex::WordRegex;
 use serde::Serialize;
 
 /// One term of the glossary.
@@ -496,8 +496,8 @@ pub struct JargonUse {
     pub explained: bool,
 }
 
-fn glossary_regex() -> Option<&'static Regex> {
-    static REGEX: OnceLock<Option<Regex>> = OnceLock::new();
+fn glossary_regex() -> Option<&'static WordRegex> {
+    static REGEX: OnceLock<Option<WordRegex>> = OnceLock::new();
     REGEX
         .get_or_init(|| {
             let groups: Vec<String> = ENTRIES
@@ -518,7 +518,7 @@ fn glossary_regex() -> Option<&'static Regex> {
                     }
                 })
                 .collect();
-            Regex::new(&format!(r"\b(?:{})\b", groups.join("|"))).ok()
+            WordRegex::word_list(&groups, false)
         })
         .as_ref()
 }
@@ -530,17 +530,13 @@ pub fn find(text: &str) -> Vec<JargonUse> {
     };
     let mut entry_indices = Vec::new();
     let mut uses: Vec<JargonUse> = regex
-        .captures_iter(text)
-        .filter_map(|captures| {
-            let (index, group) = captures
-                .iter()
-                .skip(1)
-                .enumerate()
-                .find_map(|(index, group)| group.map(|group| (index, group)))?;
+        .first_groups(text)
+        .into_iter()
+        .filter_map(|(index, range)| {
             let entry = ENTRIES.get(index)?;
             entry_indices.push(index);
             Some(JargonUse {
-                range: group.range(),
+                range,
                 entry,
                 explained: false,
             })
@@ -556,22 +552,18 @@ pub fn find(text: &str) -> Vec<JargonUse> {
             }
         }
     }
-    let lowered = text.to_lowercase();
-    let explained: Vec<bool> = uses
-        .iter()
-        .zip(&entry_indices)
-        .map(|(one, &index)| {
-            let Some(slot) = explained_entry.get_mut(index) else {
-                return false;
-            };
-            *slot.get_or_insert_with(|| {
-                !one.entry.expansion.is_empty()
-                    && lowered.contains(&one.entry.expansion.to_lowercase())
-            })
-        })
-        .collect();
-    for (one, explained) in uses.iter_mut().zip(explained) {
-        one.explained = explained;
+    // Lower-cased only when an expansion has to be looked for: most texts use no term.
+    let mut lowered: Option<String> = None;
+    for (one, &index) in uses.iter_mut().zip(&entry_indices) {
+        let Some(slot) = explained_entry.get_mut(index) else {
+            continue;
+        };
+        one.explained = *slot.get_or_insert_with(|| {
+            !one.entry.expansion.is_empty()
+                && lowered
+                    .get_or_insert_with(|| text.to_lowercase())
+                    .contains(&one.entry.expansion.to_lowercase())
+        });
     }
     uses
 }
@@ -642,7 +634,10 @@ mod tests {
 
     #[test]
     fn the_glossary_compiles() {
-        assert!(glossary_regex().is_some());
+        assert!(
+            glossary_regex().is_some_and(WordRegex::is_fast_on_any_text)
+                || !cfg!(feature = "fast-regex")
+        );
     }
 
     #[test]

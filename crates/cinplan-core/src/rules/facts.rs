@@ -1,23 +1,76 @@
 //! The plan's facts that messages and rewrites use (the child's name, the lead
 //! professional, the first review date), and small readings shared by the structural rules.
 
-use chrono::NaiveDate;
-use regex::Regex;
+use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
 
 use crate::calendar::Calendar;
 use crate::plan::{Action, Plan};
 use crate::profile::{Period, PeriodUnit};
+use crate::rules::word_regex::WordRegex;
 use crate::timescale::{read_timescale, ReadingContext, Timescale};
 
 /// "16 February 2027": how dates are written in messages and rewrites.
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    // Written by hand rather than through `format("%-d %B %Y")`: the rules write dates
+    // into messages for every field, and parsing the format string each time showed.
+    match four_digit_year(date) {
+        Some(year) => format!("{} {} {year}", date.day(), month_name(date)),
+        None => date.format("%-d %B %Y").to_string(),
+    }
 }
 
 /// "Tuesday 16 February 2027".
 pub fn long_date_with_day(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+    match four_digit_year(date) {
+        Some(year) => format!(
+            "{} {} {} {year}",
+            weekday_name(date),
+            date.day(),
+            month_name(date)
+        ),
+        None => date.format("%A %-d %B %Y").to_string(),
+    }
+}
+
+/// The year as `%Y` writes it, for the years it writes with four digits and no sign.
+fn four_digit_year(date: NaiveDate) -> Option<String> {
+    (0..=9999)
+        .contains(&date.year())
+        .then(|| format!("{:04}", date.year()))
+}
+
+fn month_name(date: NaiveDate) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS.get(date.month0() as usize).copied().unwrap_or("")
+}
+
+fn weekday_name(date: NaiveDate) -> &'static str {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    DAYS.get(date.weekday().num_days_from_monday() as usize)
+        .copied()
+        .unwrap_or("")
 }
 
 /// The child's name for a rewrite, or a placeholder to fill in.
@@ -120,19 +173,25 @@ pub fn read_plan_timescale(
 
 /// A compiled pattern. The patterns are constants checked by the rules' tests, so a pattern
 /// that failed to compile would show there; at run time it just matches nothing.
-pub fn pattern(source: &str) -> Option<Regex> {
-    Regex::new(source).ok()
+pub fn pattern(source: &str) -> Option<WordRegex> {
+    WordRegex::new(source, false)
 }
 
 /// Byte ranges of every match of `regex` (none when it is absent).
-pub fn matches(regex: Option<&Regex>, text: &str) -> Vec<Range<usize>> {
+pub fn matches(regex: Option<&WordRegex>, text: &str) -> Vec<Range<usize>> {
     regex
-        .map(|regex| regex.find_iter(text).map(|found| found.range()).collect())
+        .map(|regex| {
+            regex
+                .find_all(text)
+                .iter()
+                .map(|found| found.range())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// Whether `regex` matches anywhere in `text`.
-pub fn has_match(regex: Option<&Regex>, text: &str) -> bool {
+pub fn has_match(regex: Option<&WordRegex>, text: &str) -> bool {
     regex.is_some_and(|regex| regex.is_match(text))
 }
 
@@ -181,6 +240,30 @@ pub fn lateness(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let mut date = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap_or_default();
+        for _ in 0..800 {
+            assert_eq!(long_date(date), date.format("%-d %B %Y").to_string());
+            assert_eq!(
+                long_date_with_day(date),
+                date.format("%A %-d %B %Y").to_string()
+            );
+            date = date + chrono::Days::new(1);
+        }
+        for date in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(7, 1, 1).unwrap_or_default(),
+        ] {
+            assert_eq!(long_date(date), date.format("%-d %B %Y").to_string());
+            assert_eq!(
+                long_date_with_day(date),
+                date.format("%A %-d %B %Y").to_string()
+            );
+        }
+    }
 
     #[test]
     fn dates_are_written_the_uk_way_without_leading_zero() {

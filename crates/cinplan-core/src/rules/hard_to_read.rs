@@ -84,11 +84,7 @@ impl Readability {
         let mut words = 0;
         let mut syllables = 0;
         let mut first = true;
-        for token in sentence.split(|c: char| c.is_whitespace() || c == '/') {
-            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.is_empty() {
-                continue;
-            }
+        for word in words_of(sentence) {
             words += 1;
             let familiar = !first && word.chars().next().is_some_and(char::is_uppercase);
             syllables += if familiar || !word.chars().any(char::is_alphabetic) {
@@ -115,31 +111,64 @@ impl Readability {
     }
 }
 
+/// The words of a sentence as the reading ease counts them.
+fn words_of(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+}
+
 /// The vowel-group estimate of the syllables in one word (no hyphens).
 pub fn syllables_in(word: &str) -> usize {
-    let word: String = word
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    // Most words fit on the stack: this runs for every word of every sentence checked.
+    let mut short = [0u8; 32];
+    let mut long = Vec::new();
+    let mut length = 0;
+    for letter in word.bytes().filter(u8::is_ascii_alphabetic) {
+        let letter = letter.to_ascii_lowercase();
+        match short.get_mut(length) {
+            Some(slot) => *slot = letter,
+            None => {
+                if long.is_empty() {
+                    long.extend_from_slice(&short);
+                }
+                long.push(letter);
+            }
+        }
+        length += 1;
+    }
+    let word: &[u8] = if long.is_empty() {
+        short.get(..length).unwrap_or_default()
+    } else {
+        &long
+    };
     if word.len() <= 3 {
         return 1;
     }
-    let silent_ed = !word.ends_with("ted") && !word.ends_with("ded");
-    let silent_es = !["ses", "zes", "ches", "shes", "ges", "ces", "xes"]
-        .iter()
-        .any(|ending| word.ends_with(ending));
-    let stem = match (word.strip_suffix("ed"), word.strip_suffix("es")) {
+    let silent_ed = !word.ends_with(b"ted") && !word.ends_with(b"ded");
+    let silent_es = ![
+        &b"ses"[..],
+        b"zes",
+        b"ches",
+        b"shes",
+        b"ges",
+        b"ces",
+        b"xes",
+    ]
+    .iter()
+    .any(|ending| word.ends_with(ending));
+    let stem = match (word.strip_suffix(b"ed"), word.strip_suffix(b"es")) {
         (Some(stem), _) if silent_ed => stem,
         (_, Some(stem)) if silent_es => stem,
-        _ if !word.ends_with("le") => word.strip_suffix('e').unwrap_or(&word),
-        _ => &word,
+        _ if !word.ends_with(b"le") => word.strip_suffix(b"e").unwrap_or(word),
+        _ => word,
     };
     let mut groups = 0;
     let mut in_group = false;
-    for (index, character) in stem.chars().enumerate() {
-        let vowel =
-            matches!(character, 'a' | 'e' | 'i' | 'o' | 'u') || (character == 'y' && index > 0);
+    for (index, &character) in stem.iter().enumerate() {
+        let vowel = matches!(character, b'a' | b'e' | b'i' | b'o' | b'u')
+            || (character == b'y' && index > 0);
         if vowel && !in_group {
             groups += 1;
         }
@@ -147,14 +176,18 @@ pub fn syllables_in(word: &str) -> usize {
     }
     // A silent "e" before a suffix ("safely", "statement", "carefully") formed its own
     // group; after "l" it is sounded ("settlement" keeps three).
-    let silent_e_before_suffix = ["ely", "eful", "eless", "ement", "eness"]
+    let silent_e_before_suffix = [&b"ely"[..], b"eful", b"eless", b"ement", b"eness"]
         .iter()
         .any(|suffix| {
-            stem.find(suffix).is_some_and(|index| {
-                stem.get(..index)
-                    .and_then(|start| start.chars().last())
-                    .is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'l'))
-            })
+            // Every suffix starts with "e": compare only where one stands.
+            stem.windows(suffix.len())
+                .position(|window| window.first() == Some(&b'e') && window == *suffix)
+                .is_some_and(|index| {
+                    index
+                        .checked_sub(1)
+                        .and_then(|before| stem.get(before))
+                        .is_some_and(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'l'))
+                })
         });
     let groups = if silent_e_before_suffix {
         groups - 1
@@ -175,22 +208,25 @@ impl Rule for HardToRead {
             let Some(sentence) = context.text.get(range.clone()) else {
                 continue;
             };
-            let counts = Readability::of_sentence(sentence);
-            let ease = counts.reading_ease();
-            let message = if counts.words > MAX_WORDS {
+            // Syllables are counted only where the score decides.
+            let words = words_of(sentence).count();
+            let message = if words > MAX_WORDS {
                 format!(
-                    "This sentence has {} words: a family may lose track of it. Split it into \
-                     shorter sentences of one idea each.",
-                    counts.words
+                    "This sentence has {words} words: a family may lose track of it. Split it \
+                     into shorter sentences of one idea each."
                 )
-            } else if counts.words >= MIN_WORDS_TO_SCORE && ease < threshold {
+            } else if words < MIN_WORDS_TO_SCORE {
+                continue;
+            } else {
+                let ease = Readability::of_sentence(sentence).reading_ease();
+                if ease.partial_cmp(&threshold) != Some(std::cmp::Ordering::Less) {
+                    continue;
+                }
                 format!(
                     "This sentence is hard to read: its reading ease is {ease:.0}, below this \
                      profile's {threshold:.0}. Use shorter, everyday words and shorter \
                      sentences."
                 )
-            } else {
-                continue;
             };
             let mut finding = META.finding(context.pointer, Some(range), message);
             finding.suggestions = vec![RawSuggestion::advice(
@@ -209,6 +245,12 @@ mod tests {
     use FieldName::{Action, Contingency, ViewsParents};
 
     const RULE: &str = "hard-to-read";
+
+    #[test]
+    fn a_word_longer_than_the_stack_buffer_is_counted_whole() {
+        assert_eq!(syllables_in("supercalifragilisticexpialidocious"), 13);
+        assert_eq!(syllables_in("Supercalifragilisticexpialidocious’s"), 13);
+    }
 
     #[test]
     fn syllables_are_counted_by_vowel_groups() {

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::word_regex::WordRegex;
 
 use super::facts::{action_row, lead_for_rewrite, pattern};
 use super::people::{begins_with_by_someone, names_someone};
@@ -32,7 +32,7 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// A modal or "to" with "be" and a past participle: "will be made", "to be completed".
-static PASSIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static PASSIVE: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:will|shall|is\s+to|are\s+to|to|needs?\s+to|must|should|would|can|could|may)\s+(?:(?:also|then|now|still|regularly|fully|all)\s+)?be\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en)|made|done|sent|seen|held|put|sought|kept|met|told|taught|shown|set\s+up|brought|given|taken|undertaken|written|found|paid|run|led|carried\s+out)\b",
     )
@@ -92,7 +92,7 @@ impl Rule for HiddenActor {
             return;
         };
         let text = context.text;
-        for captures in regex.captures_iter(text) {
+        for captures in regex.captures_all(text) {
             let (Some(whole), Some(participle)) = (captures.get(0), captures.get(1)) else {
                 continue;
             };

@@ -22,6 +22,7 @@ pub mod testing;
 mod vague_term;
 mod woolly_term;
 pub(crate) mod word_list;
+pub mod word_regex;
 
 // Helpers shared by the structural rules.
 pub mod facts;

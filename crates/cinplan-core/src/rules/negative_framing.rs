@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::word_regex::WordRegex;
 
 use super::facts::pattern;
 use super::{FieldContext, FieldName, Rule, RuleDocs, RuleMeta};
@@ -29,7 +29,7 @@ pub static META: RuleMeta = RuleMeta {
     },
 };
 
-static NEGATIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static NEGATIVE: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:stop(?:s|ped|ping)?|no\s+longer|will\s+not|won['’]?t|will\s+never|never\s+again|refrain\s+from|cease[sd]?|not\s+to)\b",
     )

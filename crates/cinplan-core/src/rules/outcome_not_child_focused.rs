@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::word_regex::WordRegex;
 
 use super::facts::{child_for_rewrite, child_name_words, lead_for_rewrite, pattern};
 use super::{FieldContext, FieldName, Rule, RuleDocs, RuleMeta};
@@ -31,13 +31,13 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// Adults doing what the plan asks, with nothing about the result.
-static PROCESS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static PROCESS: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:(?:will|to|should|must|would|has|have)\s+(?:(?:fully|regularly|consistently|successfully|all|both)\s+)?(?:attend(?:ed)?|complete[d]?|engage[d]?|keep\s+(?:all\s+)?(?:the\s+)?(?:appointments|sessions)|kept\s+(?:all\s+)?(?:the\s+)?(?:appointments|sessions)|go\s+to|take\s+part|participate|finish(?:ed)?|accept(?:ed)?|co-?operate|comply|sign\s+up|enrol|be\s+referred|be\s+completed|be\s+attended|be\s+offered|be\s+provided)|attendance\s+at|completion\s+of|engagement\s+with|(?:sessions?|course|programme|appointments?|referral)\s+(?:will\s+be\s+|to\s+be\s+|is\s+|are\s+)?(?:attended|completed|kept|made|accepted))\b",
     )
 });
 
-static CHILD_WORDS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static CHILD_WORDS: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:child|children|baby|babies|young\s+person|young\s+people|son|sons|daughter|daughters|kids?|siblings?)\b",
     )

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::word_regex::WordRegex;
 
 use super::facts::{
     child_for_rewrite, first_review_for_rewrite, has_match, lead_for_rewrite, pattern,
@@ -34,14 +34,14 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// A feeling or an improvement with nothing to measure it by.
-static FEELING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static FEELING: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:will|would|should|to|can|must)\s+(?:(?:be|feel|become|seem|appear|get|look)\s+)?(?:(?:much|a\s+lot|far|a\s+bit|more|less|even|so)\s+)*(?:happier|happy|better|safer|safe|calmer|calm|confident|settled|anxious|worried|secure|content|positive|well|okay|ok|stable|improved|healthier|loved|valued)\b|\b(?:will|should|would)\s+(?:(?:continue|start|begin)\s+to\s+)?(?:improve|get\s+better|progress|be\s+improved|increase)\b",
     )
 });
 
 /// A sign someone could see, hear or count.
-static OBSERVABLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static OBSERVABLE: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:able\s+to\s+(?:say|tell|show|explain|name|describe|identify|talk|use|list|demonstrate|recogni[sz]e|manage|keep|go|sleep|attend|get|ask|speak)|(?:will|can|to)\s+(?:say|tell|show|explain|describe|name|identify|report|attend|go|sleep|eat|arrive|have\s+(?:no|fewer|less|at\s+least)|be\s+seen|be\s+in\s+school|be\s+at\s+school|get\s+to\s+school)|say[s]?\s+(?:that|he|she|they)|tells?|reports?|recorded|seen\s+by|observed|no\s+more|no\s+further|no\s+(?:incidents?|arguments?|absences?|exclusions?|injur(?:y|ies)|bruis(?:es|ing)|missed|police|call-?outs?)|fewer|less\s+than|more\s+than|at\s+least|at\s+most|every\s+(?:day|night|week|morning|evening|school\s+day)|each\s+(?:day|night|week|morning|evening)|(?:times?|nights?|days?)\s+(?:a|per|each)\s+(?:day|week|month)|per\s*cent|percent|out\s+of|scor(?:e|es|ed|ing)|scale|on\s+time|one|two|three|four|five|six|seven|eight|nine|ten|twice)\b|\d|%",
     )
@@ -64,7 +64,7 @@ impl Rule for OutcomeNotMeasurable {
         let child = child_for_rewrite(plan);
         let lead = lead_for_rewrite(plan);
         let review = first_review_for_rewrite(plan);
-        for found in regex.find_iter(text) {
+        for found in regex.find_all(text) {
             let mut finding = META.finding(
                 context.pointer,
                 Some(found.range()),

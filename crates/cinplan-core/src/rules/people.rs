@@ -8,10 +8,13 @@
 //! New Way service", "St Mary's Primary School", "from Barnardo's") are not people. Text
 //! typed all in lower case needs a first and a last name ("sam jones") to count.
 
-use std::ops::Range;
-use std::sync::LazyLock;
+use std::collections::HashSet;
 
-use regex::Regex;
+use crate::text::BuildWordHasher;
+use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
+
+use crate::rules::word_regex::WordRegex;
 
 use super::facts::{child_name_words, has_match, pattern};
 use crate::plan::Plan;
@@ -45,12 +48,12 @@ struct Word<'a> {
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let mut start = None;
-    let characters: Vec<(usize, char)> = text.char_indices().collect();
-    for (position, &(index, character)) in characters.iter().enumerate() {
+    let mut characters = text.char_indices().peekable();
+    while let Some((index, character)) = characters.next() {
         let joins = matches!(character, '\'' | '’' | '-')
             && start.is_some()
             && characters
-                .get(position + 1)
+                .peek()
                 .is_some_and(|(_, next)| next.is_alphanumeric());
         if character.is_alphanumeric() || joins {
             if start.is_none() {
@@ -154,6 +157,21 @@ const NOT_NAMES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame",
 ];
 
+/// Whether a lower-cased word is a family relationship ([`FAMILY`]); a set, since every
+/// word of every field is looked up.
+fn is_family(word_base: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str, BuildWordHasher>> = OnceLock::new();
+    SET.get_or_init(|| FAMILY.iter().copied().collect())
+        .contains(word_base)
+}
+
+/// Whether a lower-cased word is one of [`NOT_NAMES`].
+fn is_not_a_name(word_base: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str, BuildWordHasher>> = OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+        .contains(word_base)
+}
+
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"];
 
 /// Words that, capitalised or not, make the capitalised words around them an organisation.
@@ -203,7 +221,7 @@ pub fn mentions(text: &str, plan: &Plan) -> Vec<Mention> {
             index += 1;
             continue;
         }
-        if FAMILY.contains(&word_base.as_str()) {
+        if is_family(&word_base) {
             found.push(Mention {
                 kind: PersonKind::Family,
                 span: word.span.0..word.span.1,
@@ -215,8 +233,8 @@ pub fn mentions(text: &str, plan: &Plan) -> Vec<Mention> {
             // "sam jones": two unknown words in a row.
             let is_unknown = |word: &Word<'_>| {
                 let word_base = base(word.text);
-                !NOT_NAMES.contains(&word_base.as_str())
-                    && !FAMILY.contains(&word_base.as_str())
+                !is_not_a_name(&word_base)
+                    && !is_family(&word_base)
                     && word.text.chars().all(char::is_alphabetic)
             };
             if let Some(next) = words.get(index + 1) {
@@ -268,10 +286,11 @@ fn is_possessive_of_a_role(words: &[Word<'_>], index: usize) -> bool {
     let Some(next) = words.get(index + 1) else {
         return false;
     };
+    if !possessive {
+        return false;
+    }
     let next_base = base(next.text);
-    possessive
-        && !FAMILY.contains(&next_base.as_str())
-        && (NOT_NAMES.contains(&next_base.as_str()) || !is_capitalised(next.text))
+    !is_family(&next_base) && (is_not_a_name(&next_base) || !is_capitalised(next.text))
 }
 
 fn only_space_between(text: &str, first: &Word<'_>, second: &Word<'_>) -> bool {
@@ -308,7 +327,7 @@ fn name_in_run(
     let unknown: Vec<&Word<'_>> = run
         .iter()
         .zip(&bases)
-        .filter(|(_, word_base)| !NOT_NAMES.contains(&word_base.as_str()))
+        .filter(|(_, word_base)| !is_not_a_name(word_base))
         .map(|(word, _)| word)
         .collect();
     if unknown.is_empty() {
@@ -331,7 +350,7 @@ fn name_in_run(
 /// that describes a name just before it ("Sam Jones, a Specialist Family Intervention
 /// worker") is not counted.
 pub fn unnamed_roles(text: &str, people: &[Mention]) -> Vec<Range<usize>> {
-    static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    static ROLE: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
         pattern(
             r"(?i)\b(?:(?:a|an|any|one|some)\s+(?:[\w'’-]+\s+){0,3}?(?:counsell?ors?|workers?|therapists?|nurses?|practitioners?|professionals?|mentors?|volunteers?|teachers?|officers?|visitors?|advis[eo]rs?|clinicians?|psychologists?|psychiatrists?|doctors?|gps?|member\s+of\s+(?:staff|the\s+team)|staff\s+members?|advocates?|co-?ordinators?|facilitators?|specialists?|consultants?|paediatricians?|midwi(?:fe|ves)|tutors?|coach(?:es)?)\b|(?:someone|somebody|anyone|anybody)\b)",
         )
@@ -340,7 +359,8 @@ pub fn unnamed_roles(text: &str, people: &[Mention]) -> Vec<Range<usize>> {
         return Vec::new();
     };
     regex
-        .find_iter(text)
+        .find_all(text)
+        .into_iter()
         .map(|found| found.range())
         .filter(|range| !describes_a_name(text, range, people))
         .collect()
@@ -394,7 +414,7 @@ pub fn begins_with_by_someone(rest: &str, plan: &Plan) -> bool {
         || has_match(ROLE_AFTER_BY.as_ref(), after_by)
 }
 
-static ROLE_AFTER_BY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static ROLE_AFTER_BY: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)^(?:the|a|an|her|his|their|our)\s+(?:[\w'’-]+\s+){0,2}?(?:worker|nurse|teacher|visitor|counsell?or|therapist|practitioner|officer|gp|doctor|manager|social\s+worker|school|service|team)\b",
     )

@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::word_regex::WordRegex;
 
 use super::facts::{has_match, pattern};
 use super::{FieldContext, FieldName, Rule, RuleDocs, RuleMeta};
@@ -33,21 +33,21 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// Giving up a substance or a habit outright.
-static SUBSTANCE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static SUBSTANCE: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:stop|stops|quit|give\s+up|cease|cut\s+out)\s+(?:(?:all|any)\s+)?(?:drinking|using(?:\s+(?:drugs|cannabis|alcohol))?|taking\s+drugs|smoking(?:\s+cannabis)?|alcohol|drugs|cannabis|gambling)\b|\b(?:total(?:ly)?\s+)?abstin(?:ent|ence)\b|\babstain\b|\bno\s+(?:alcohol|drugs|cannabis)\s+at\s+all\b",
     )
 });
 
 /// Absolutes: all at once, for ever, without fail.
-static ABSOLUTE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static ABSOLUTE: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\bnever\s+(?:[\w'’-]+\s+){0,5}?again\b|\bat\s+all\s+times\b|\b(?:stop|change|end|give\s+up|improve)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:immediately|straight\s+away|overnight|completely)\b|\b(?:immediately|completely)\s+(?:stop|change|end|give\s+up|abstain|cut\s+out)\b|\b100\s?%",
     )
 });
 
 /// Signs the change is planned with a specialist, step by step.
-static SPECIALIST_PLAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static SPECIALIST_PLAN: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:specialist|detox|reduction\s+plan|reduce|reducing|cut\s+down|gradually|step\s+by\s+step|treatment|recovery|alcohol\s+service|drug\s+service|substance\s+misuse\s+service|with\s+(?:the\s+)?(?:help|support)\s+of|prescribed|gp)\b",
     )
@@ -67,7 +67,7 @@ impl Rule for UnrealisticAction {
                 SUBSTANCE
                     .as_ref()
                     .into_iter()
-                    .flat_map(|regex| regex.find_iter(text))
+                    .flat_map(|regex| regex.find_all(text))
                     .map(|found| found.range()),
             );
         }
@@ -75,7 +75,7 @@ impl Rule for UnrealisticAction {
             ABSOLUTE
                 .as_ref()
                 .into_iter()
-                .flat_map(|regex| regex.find_iter(text))
+                .flat_map(|regex| regex.find_all(text))
                 .map(|found| found.range()),
         );
         for span in merge_overlapping(spans) {

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::word_regex::WordRegex;
 
 use super::facts::{child_for_rewrite, has_match, pattern, trimmed_span};
 use super::{FieldContext, FieldName, Rule, RuleDocs, RuleMeta};
@@ -34,35 +34,35 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 /// A feeling or state with nothing about what happens.
-static FEELING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static FEELING: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:is|are|seems?|appears?|feels?|has\s+been|have\s+been|is\s+feeling|gets?|becomes?)\s+(?:(?:very|really|so|quite|extremely|often|always|sometimes|a\s+bit|increasingly)\s+)*(?:unhappy|sad|upset|angry|anxious|worried|depressed|low|stressed|struggling|distressed|withdrawn|unsettled|troubled|scared|frightened|lonely|confused|vulnerable|at\s+risk|not\s+coping|not\s+ok(?:ay)?|not\s+happy|difficult|challenging|out\s+of\s+control)\b",
     )
 });
 
 /// "has emotional needs", "has behavioural issues".
-static CATEGORY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static CATEGORY: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:has|have|with)\s+(?:(?:some|many|a\s+lot\s+of|lots\s+of|complex|additional|significant|unmet)\s+)*(?:emotional|behavioural|behavioral|mental\s+health|health|educational|social|developmental|attachment|parenting|family|wellbeing|well-being)\s+(?:needs|issues|problems|difficulties|concerns)\b",
     )
 });
 
 /// "needs help with parenting", "concerns about home conditions".
-static HELP_WITH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static HELP_WITH: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:needs?|requires?|would\s+benefit\s+from|concerns?|issues?|problems?|difficulties)\s+(?:(?:some|more|extra)\s+)?(?:(?:help|support|input|assistance|advice|guidance|work)\s+)?(?:with|around|about|regarding|on)\s+(?:(?:her|his|their|the|its)\s+)?(?:parenting(?:\s+skills)?|behaviour|behavior|emotions|feelings|mental\s+health|emotional\s+(?:health|wellbeing|well-being)|wellbeing|well-being|routines?|boundaries|home\s+conditions|the\s+home|hygiene|neglect)\b",
     )
 });
 
 /// A bare category, the whole of the need: "Parenting", "Emotional wellbeing".
-static BARE_CATEGORY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static BARE_CATEGORY: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)^\s*(?:(?:poor|low|unmet|general|some)\s+)?(?:emotional\s+(?:health|wellbeing|well-being|needs|issues)|emotional|parenting(?:\s+(?:capacity|skills|issues))?|neglect|domestic\s+(?:abuse|violence)|behaviour(?:al\s+(?:issues|needs|problems))?|school\s+attendance|attendance|mental\s+health|home\s+conditions|hygiene|health(?:\s+needs)?|education|housing|substance\s+misuse|alcohol|drugs|finances?|money|boundaries|routines?|wellbeing|well-being|safeguarding|risk|concerns?|family\s+issues)\s*\.?\s*$",
     )
 });
 
 /// What makes a need specific: what happens, when, where or why.
-static SPECIFIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static SPECIFIC: LazyLock<Option<WordRegex>> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:when|whenever|because|after|since|before|during|as\s+a\s+result|due\s+to|following|if|every|each|about\s+(?:going|being|seeing|leaving|\w+ing)|at\s+(?:night|bedtime|school|home|nursery|weekends?|contact)|times?|days?|weeks?|months?|mornings?|evenings?|nights?|said|says|told|tells|has\s+missed|has\s+been\s+(?:seen|found|left|excluded|hit)|was\s+(?:seen|found|left|hit)|cries|hits|shouts|wets|runs\s+away|refuses|self-harms?|\d)",
     )

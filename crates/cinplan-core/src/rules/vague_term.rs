@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use crate::rules::word_regex::WordRegex;
 
 use crate::finding::{RawFinding, Severity, Smart};
 use crate::rules::word_list::{self, Occurrence, Rewrite, Suits, Term, Unless, WordList};
@@ -253,14 +253,13 @@ fn profile_words(words: &[String], text: &str) -> Vec<std::ops::Range<usize>> {
     if alternatives.is_empty() {
         return Vec::new();
     }
-    let pattern = format!(r"\b(?:{})\b", alternatives.join("|"));
-    let Ok(regex): Result<Regex, _> = RegexBuilder::new(&pattern).case_insensitive(true).build()
-    else {
+    let Some(regex) = WordRegex::word_list(&alternatives, true) else {
         return Vec::new();
     };
     let quotes = word_list::Quotes::of(text);
     regex
-        .find_iter(text)
+        .find_all(text)
+        .into_iter()
         .map(|found| found.range())
         .filter(|range| !quotes.contain(range))
         .collect()
@@ -314,6 +313,7 @@ mod tests {
     #[test]
     fn the_word_list_compiles() {
         assert!(word_list().is_compiled());
+        assert!(word_list().is_fast_on_any_text() || !cfg!(feature = "fast-regex"));
     }
 
     #[test]

@@ -17,10 +17,10 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use regex::{Regex, RegexBuilder};
 
 use crate::finding::{RawFinding, RawSuggestion};
 use crate::plan::Plan;
+use crate::rules::word_regex::WordRegex;
 use crate::rules::{FieldContext, FieldName, RuleMeta};
 
 /// One entry of a word list: the forms of one term, what to say about it and what to
@@ -126,7 +126,7 @@ impl Rewrite {
 #[derive(Debug)]
 pub(crate) struct WordList {
     terms: &'static [Term],
-    regex: Option<Regex>,
+    regex: Option<WordRegex>,
 }
 
 /// One occurrence of a term in a text.
@@ -144,11 +144,7 @@ impl WordList {
             .iter()
             .map(|term| format!("({})", spaces_to_whitespace(term.pattern)))
             .collect();
-        let pattern = format!(r"\b(?:{})\b", alternatives.join("|"));
-        let regex = RegexBuilder::new(&pattern)
-            .case_insensitive(true)
-            .build()
-            .ok();
+        let regex = WordRegex::word_list(&alternatives, true);
         WordList { terms, regex }
     }
 
@@ -162,7 +158,15 @@ impl WordList {
     pub fn is_compiled(&self) -> bool {
         self.regex
             .as_ref()
-            .is_some_and(|regex| regex.captures_len() == self.terms.len() + 1)
+            .is_some_and(|regex| regex.unicode().captures_len() == self.terms.len() + 1)
+    }
+
+    /// Whether matching stays on the fast engines on text with accented letters, for tests.
+    #[cfg(test)]
+    pub fn is_fast_on_any_text(&self) -> bool {
+        self.regex
+            .as_ref()
+            .is_some_and(WordRegex::is_fast_on_any_text)
     }
 
     /// Every occurrence of a term in `text` that is an empty use of it: not quoted, not
@@ -173,19 +177,10 @@ impl WordList {
         };
         let quotes = Quotes::of(text);
         let mut found = Vec::new();
-        for captures in regex.captures_iter(text) {
-            let Some((index, group)) = captures
-                .iter()
-                .skip(1)
-                .enumerate()
-                .find_map(|(index, group)| group.map(|group| (index, group)))
-            else {
-                continue;
-            };
+        for (index, range) in regex.first_groups(text) {
             let Some(term) = self.terms.get(index) else {
                 continue;
             };
-            let range = group.range();
             if quotes.contain(&range)
                 || is_part_of_name(text, &range)
                 || term
@@ -353,17 +348,20 @@ fn is_part_of_name(text: &str, range: &Range<usize>) -> bool {
 /// The byte ranges of quotations ("…", “…”, '…', ‘…’), quote marks included. An
 /// apostrophe inside a word ("Tommy’s") is not a quote mark.
 pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
-    let characters: Vec<(usize, char)> = text.char_indices().collect();
     let mut ranges = Vec::new();
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
-    for (position, &(index, character)) in characters.iter().enumerate() {
-        let before = position
-            .checked_sub(1)
-            .and_then(|p| characters.get(p))
-            .map(|(_, c)| *c);
-        let after = characters.get(position + 1).map(|(_, c)| *c);
+    // Only quote marks matter: jump from one to the next ('"', '\'', and the first byte
+    // of the curly ones) rather than decoding every character.
+    for index in memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes()) {
+        let Some(character) = text.get(index..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        let before = text
+            .get(..index)
+            .and_then(|before| before.chars().next_back());
         let end = index + character.len_utf8();
+        let after = text.get(end..).and_then(|after| after.chars().next());
         match character {
             '“' => open_double = Some(index),
             '”' => {
@@ -442,15 +440,13 @@ impl Quotes {
 
 /// A number, a frequency, a weekday, a month or a share: something to measure by.
 pub(crate) fn has_yardstick(text: &str) -> bool {
-    static YARDSTICK: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    static YARDSTICK: std::sync::OnceLock<Option<WordRegex>> = std::sync::OnceLock::new();
     YARDSTICK
         .get_or_init(|| {
-            RegexBuilder::new(
+            WordRegex::new(
                 r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|once|twice|every|each|daily|nightly|weekly|fortnightly|monthly|termly|yearly|annually|times|per cent|percent|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends|january|february|march|april|june|july|august|september|october|november|december)\b",
+                true,
             )
-            .case_insensitive(true)
-            .build()
-            .ok()
         })
         .as_ref()
         .is_some_and(|regex| regex.is_match(text))
@@ -458,15 +454,10 @@ pub(crate) fn has_yardstick(text: &str) -> bool {
 
 /// "by" followed by a verb ending in -ing: "by driving her there".
 fn says_how(text: &str) -> bool {
-    static HOW: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
-    HOW.get_or_init(|| {
-        RegexBuilder::new(r"\bby\s+\w+ing\b")
-            .case_insensitive(true)
-            .build()
-            .ok()
-    })
-    .as_ref()
-    .is_some_and(|regex| regex.is_match(text))
+    static HOW: std::sync::OnceLock<Option<WordRegex>> = std::sync::OnceLock::new();
+    HOW.get_or_init(|| WordRegex::new(r"\bby\s+\w+ing\b", true))
+        .as_ref()
+        .is_some_and(|regex| regex.is_match(text))
 }
 
 /// The plan's own facts that rewrites use.
@@ -507,7 +498,7 @@ impl PlanFacts {
 
 /// A date as a family reads it: "16 February 2027".
 pub(crate) fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    crate::rules::facts::long_date(date)
 }
 
 fn capitalise_first(text: &str) -> String {
@@ -526,6 +517,9 @@ pub(crate) fn report(
     occurrences: Vec<Occurrence>,
     findings: &mut Vec<RawFinding>,
 ) {
+    if occurrences.is_empty() {
+        return;
+    }
     let facts = PlanFacts::of(context.plan);
     for occurrence in occurrences {
         let found = context.text.get(occurrence.range.clone()).unwrap_or("");

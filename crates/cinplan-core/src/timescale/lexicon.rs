@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::text::BuildWordHasher;
+
 use super::tokens::{tokenize, Tokens};
 use super::TimeUnit;
 
@@ -12,12 +14,13 @@ use super::TimeUnit;
 /// being read, so "a.s.a.p" and "24/7" work as they look.
 #[derive(Debug)]
 pub(super) struct PhraseTable<T: Copy> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, T)>, BuildWordHasher>,
 }
 
 impl<T: Copy> PhraseTable<T> {
     pub fn new(entries: &[(&str, T)]) -> PhraseTable<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>, BuildWordHasher> =
+            HashMap::default();
         for (phrase, value) in entries {
             let keys: Vec<String> = tokenize(phrase)
                 .into_iter()

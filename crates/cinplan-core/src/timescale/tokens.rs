@@ -99,7 +99,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
             }
             let word = text.get(start..end).unwrap_or("");
-            (Kind::Word, end, word.to_lowercase())
+            // The same result for ASCII words, without the Unicode case tables.
+            let lower = if word.is_ascii() {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_lowercase()
+            };
+            (Kind::Word, end, lower)
         } else {
             let folded = fold_punct(character);
             (

@@ -1,0 +1,497 @@
+//! Regexes with word boundaries that stay on the regex crate's fast engines whatever the
+//! text.
+//!
+//! A Unicode word boundary (`\b`) is the one thing the regex crate's lazy DFA cannot match
+//! past a non-ASCII byte: a single curly apostrophe or en dash in a field sends the whole
+//! search to the backtracker or the PikeVM, three to five times slower. An ASCII word
+//! boundary, `(?-u:\b)`, has no such limit. The two agree at every position whose
+//! neighbours are ASCII or are not word characters at all (curly quotes, dashes, bullets),
+//! so a [`WordRegex`] keeps both forms of the pattern and uses the ASCII one wherever it
+//! gives exactly the same matches:
+//!
+//! - on a text with no non-ASCII word character (letters such as "ë", digits, marks), for
+//!   every pattern: every boundary in the text is the same under both definitions;
+//! - on any other text, for a pattern whose every `\b` has, on one side, a character the
+//!   pattern itself matches that can only be an ASCII letter, digit or underscore (a word
+//!   list, "\bby\s+\w+ing\b"; checked on the pattern when it is compiled). Where the
+//!   Unicode form finds a match, the ASCII form then finds one too, at the same place or
+//!   earlier; a match of the ASCII form with no non-ASCII word character in it or next to
+//!   it is the Unicode form's next match, and for any other the Unicode form is asked for
+//!   its next match instead.
+//!
+//! So the matches are always the Unicode form's, and the findings never change. Without
+//! the `fast-regex` feature only the Unicode form is compiled.
+
+use std::ops::Range;
+
+use regex::{Captures, Match, Regex, RegexBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind, Look};
+
+/// A pattern compiled with Unicode word boundaries and with ASCII ones.
+#[derive(Debug)]
+pub struct WordRegex {
+    unicode: Regex,
+    /// The pattern with every `\b` made `(?-u:\b)`; absent when it has no `\b`.
+    ascii: Option<Regex>,
+    /// Whether every `\b` of the pattern touches an ASCII word character of its own, so
+    /// that the ASCII form finds whatever the Unicode form finds on any text.
+    boundaries_touch_ascii: bool,
+}
+
+/// One search, by either form, from a position: what [`WordRegex::search`] merges.
+trait Search<'h>: Sized {
+    fn at(regex: &Regex, text: &'h str, start: usize) -> Option<Self>;
+    fn all(regex: &Regex, text: &'h str) -> Vec<Self>;
+    fn range(&self) -> Range<usize>;
+}
+
+impl<'h> Search<'h> for Match<'h> {
+    fn at(regex: &Regex, text: &'h str, start: usize) -> Option<Self> {
+        regex.find_at(text, start)
+    }
+    fn all(regex: &Regex, text: &'h str) -> Vec<Self> {
+        regex.find_iter(text).collect()
+    }
+    fn range(&self) -> Range<usize> {
+        Match::range(self)
+    }
+}
+
+impl<'h> Search<'h> for Captures<'h> {
+    fn at(regex: &Regex, text: &'h str, start: usize) -> Option<Self> {
+        regex.captures_at(text, start)
+    }
+    fn all(regex: &Regex, text: &'h str) -> Vec<Self> {
+        regex.captures_iter(text).collect()
+    }
+    fn range(&self) -> Range<usize> {
+        self.get(0).map_or(0..0, |whole| whole.range())
+    }
+}
+
+impl WordRegex {
+    /// Compiles `pattern` (case-insensitively when asked). `None` when it does not compile.
+    pub fn new(pattern: &str, case_insensitive: bool) -> Option<WordRegex> {
+        let compile = |pattern: &str| {
+            RegexBuilder::new(pattern)
+                .case_insensitive(case_insensitive)
+                .build()
+                .ok()
+        };
+        let unicode = compile(pattern)?;
+        let ascii_pattern = ascii_boundaries(pattern);
+        // Without the `fast-regex` feature (the browser builds) there is no lazy DFA for
+        // the ASCII form to stay on: compiling it would only slow the first check.
+        let ascii = if ascii_pattern == pattern || !cfg!(feature = "fast-regex") {
+            None
+        } else {
+            compile(&ascii_pattern)
+        };
+        let boundaries_touch_ascii = ascii.is_some()
+            && regex_syntax::ParserBuilder::new()
+                .case_insensitive(case_insensitive)
+                .build()
+                .parse(pattern)
+                .is_ok_and(|hir| every_boundary_touches_ascii(&hir));
+        Some(WordRegex {
+            unicode,
+            ascii,
+            boundaries_touch_ascii,
+        })
+    }
+
+    /// A list of words, `\b(?:first|second|…)\b`, from its alternatives.
+    pub fn word_list(alternatives: &[String], case_insensitive: bool) -> Option<WordRegex> {
+        Self::new(
+            &format!(r"\b(?:{})\b", alternatives.join("|")),
+            case_insensitive,
+        )
+    }
+
+    /// Whether the ASCII form serves text with non-ASCII word characters too (for tests
+    /// that keep the word lists fast).
+    #[cfg(test)]
+    pub fn is_fast_on_any_text(&self) -> bool {
+        self.boundaries_touch_ascii
+    }
+
+    /// The Unicode form: what every result equals.
+    pub fn unicode(&self) -> &Regex {
+        &self.unicode
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        match self.form_for(text) {
+            Form::Exact(regex) => regex.is_match(text),
+            Form::Checked(_) => self.find(text).is_some(),
+        }
+    }
+
+    pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
+        match self.form_for(text) {
+            Form::Exact(regex) => regex.find(text),
+            Form::Checked(ascii) => self.search::<Match<'h>>(ascii, text, 0),
+        }
+    }
+
+    /// Every match, leftmost-first, as `Regex::find_iter` gives them.
+    pub fn find_all<'h>(&self, text: &'h str) -> Vec<Match<'h>> {
+        match self.form_for(text) {
+            Form::Exact(regex) => regex.find_iter(text).collect(),
+            Form::Checked(ascii) => self.search_all(ascii, text),
+        }
+    }
+
+    /// Every match with its groups, as `Regex::captures_iter` gives them.
+    pub fn captures_all<'h>(&self, text: &'h str) -> Vec<Captures<'h>> {
+        match self.form_for(text) {
+            Form::Exact(regex) => regex.captures_iter(text).collect(),
+            Form::Checked(ascii) => self.search_all(ascii, text),
+        }
+    }
+
+    /// For each match, as `captures_all` finds them, the first group that took part
+    /// (counted from 0 for group 1) and its range: which word of a list matched. Matches
+    /// with no group are left out. Reuses one set of capture slots for every match rather
+    /// than a `Captures` each (a word list has a group per word).
+    pub fn first_groups(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let (regex, checked) = match self.form_for(text) {
+            Form::Exact(regex) => (regex, false),
+            Form::Checked(ascii) => (ascii, true),
+        };
+        let mut locations = regex.capture_locations();
+        let mut unicode_locations = None;
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(whole) = regex.captures_read_at(&mut locations, text, at) {
+            let mut range = whole.range();
+            let mut groups = &locations;
+            if checked && touches_non_ascii_word_character(text, &range) {
+                // As in `search`: the Unicode form's next match, from where the ASCII
+                // form's starts.
+                let unicode_locations =
+                    unicode_locations.get_or_insert_with(|| self.unicode.capture_locations());
+                let Some(whole) =
+                    self.unicode
+                        .captures_read_at(unicode_locations, text, range.start)
+                else {
+                    break;
+                };
+                range = whole.range();
+                groups = unicode_locations;
+            }
+            if range.is_empty() {
+                // The iterators' rule for empty matches is theirs to apply.
+                return self
+                    .unicode
+                    .captures_iter(text)
+                    .filter_map(|captures| {
+                        first_group(
+                            captures
+                                .iter()
+                                .skip(1)
+                                .map(|group| group.map(|group| group.range())),
+                        )
+                    })
+                    .collect();
+            }
+            if let Some(first) = first_group(
+                (1..groups.len()).map(|index| groups.get(index).map(|(start, end)| start..end)),
+            ) {
+                found.push(first);
+            }
+            at = range.end;
+        }
+        found
+    }
+
+    fn form_for(&self, text: &str) -> Form<'_> {
+        let Some(ascii) = &self.ascii else {
+            return Form::Exact(&self.unicode);
+        };
+        if !has_non_ascii_word_character(text) {
+            return Form::Exact(ascii);
+        }
+        // These two fold to ASCII letters under case-insensitive matching ("\u{212A}"
+        // and "ſ" match "k" and "s"), so the pattern's own letters may not be ASCII.
+        if !self.boundaries_touch_ascii || text.contains(['\u{212A}', '\u{017F}']) {
+            return Form::Exact(&self.unicode);
+        }
+        Form::Checked(ascii)
+    }
+
+    /// Every match from the start, as the Unicode form's iterator gives them.
+    fn search_all<'h, T: Search<'h>>(&self, ascii: &Regex, text: &'h str) -> Vec<T> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(next) = self.search::<T>(ascii, text, at) {
+            let range = next.range();
+            if range.is_empty() {
+                // The iterators' rule for empty matches is theirs to apply (no rule's
+                // pattern matches empty text).
+                return T::all(&self.unicode, text);
+            }
+            at = range.end;
+            found.push(next);
+        }
+        found
+    }
+
+    /// The Unicode form's next match from `at`, found by the ASCII form when it can be.
+    fn search<'h, T: Search<'h>>(&self, ascii: &Regex, text: &'h str, at: usize) -> Option<T> {
+        let candidate = T::at(ascii, text, at)?;
+        let range = candidate.range();
+        if !touches_non_ascii_word_character(text, &range) {
+            return Some(candidate);
+        }
+        // The Unicode form's next match starts no earlier than the ASCII form's.
+        T::at(&self.unicode, text, range.start)
+    }
+}
+
+/// The first group that took part, counted from 0, and its range.
+fn first_group(
+    groups: impl Iterator<Item = Option<Range<usize>>>,
+) -> Option<(usize, Range<usize>)> {
+    groups
+        .enumerate()
+        .find_map(|(index, group)| group.map(|group| (index, group)))
+}
+
+enum Form<'r> {
+    /// Gives the Unicode form's matches as it is.
+    Exact(&'r Regex),
+    /// The ASCII form, whose matches are checked one by one.
+    Checked(&'r Regex),
+}
+
+/// Whether every word boundary of `hir` has, right beside it in a sequence, a part of the
+/// pattern that can only begin (after it) or end (before it) with an ASCII word character.
+/// Unknown shapes answer no, which only costs speed.
+fn every_boundary_touches_ascii(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => true,
+        HirKind::Look(look) => !is_word_look(*look),
+        HirKind::Repetition(repetition) => every_boundary_touches_ascii(&repetition.sub),
+        HirKind::Capture(capture) => every_boundary_touches_ascii(&capture.sub),
+        HirKind::Alternation(alternatives) => alternatives.iter().all(every_boundary_touches_ascii),
+        HirKind::Concat(items) => items
+            .iter()
+            .enumerate()
+            .all(|(index, item)| match item.kind() {
+                HirKind::Look(Look::WordUnicode) => {
+                    let after = items.get(index + 1..).unwrap_or_default();
+                    let before = items.get(..index).unwrap_or_default();
+                    edge_is_ascii_word(after, ExtractKind::Prefix)
+                        || edge_is_ascii_word(before, ExtractKind::Suffix)
+                }
+                _ => every_boundary_touches_ascii(item),
+            }),
+    }
+}
+
+fn is_word_look(look: Look) -> bool {
+    !matches!(
+        look,
+        Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF
+    )
+}
+
+/// Whether every match of the sequence `items` begins (`Prefix`) or ends (`Suffix`) with
+/// an ASCII word character, or with "\u{212A}" or "ſ" (which [`WordRegex`] looks for
+/// in the text before relying on this).
+fn edge_is_ascii_word(items: &[Hir], kind: ExtractKind) -> bool {
+    if items.is_empty() {
+        return false;
+    }
+    let prefix = matches!(kind, ExtractKind::Prefix);
+    let mut extractor = Extractor::new();
+    // Only the first or last character matters, and case-insensitive words have a literal
+    // per spelling in upper and lower case: short literals keep the sequence finite. Three
+    // bytes hold "\u{212A}" whole.
+    extractor
+        .limit_literal_len(3)
+        .limit_total(10_000)
+        .kind(kind);
+    let sequence = extractor.extract(&Hir::concat(items.to_vec()));
+    let folded = ["\u{212A}", "\u{017F}"];
+    sequence.literals().is_some_and(|literals| {
+        literals.iter().all(|literal| {
+            let bytes = literal.as_bytes();
+            let edge = if prefix { bytes.first() } else { bytes.last() };
+            edge.is_some_and(|&byte| regex_syntax::is_word_byte(byte))
+                || folded.iter().any(|fold| {
+                    if prefix {
+                        bytes.starts_with(fold.as_bytes())
+                    } else {
+                        bytes.ends_with(fold.as_bytes())
+                    }
+                })
+        })
+    })
+}
+
+/// `pattern` with every word boundary `\b` made an ASCII one, `(?-u:\b)`.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut result = String::with_capacity(pattern.len() + 16);
+    let mut characters = pattern.chars();
+    while let Some(character) = characters.next() {
+        if character != '\\' {
+            result.push(character);
+            continue;
+        }
+        match characters.next() {
+            Some('b') => result.push_str(r"(?-u:\b)"),
+            Some(escaped) => {
+                result.push('\\');
+                result.push(escaped);
+            }
+            None => result.push('\\'),
+        }
+    }
+    result
+}
+
+fn is_word_character(character: char) -> bool {
+    // Without the Unicode tables the answer is unknown: saying "word" keeps the exact path.
+    regex_syntax::try_is_word_character(character).unwrap_or(true)
+}
+
+/// Whether `text` has a word character outside ASCII, where the two kinds of word boundary
+/// can disagree.
+pub fn has_non_ascii_word_character(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|byte| !byte.is_ascii()))
+    {
+        let start = from + offset;
+        let Some(character) = text.get(start..).and_then(|rest| rest.chars().next()) else {
+            return true;
+        };
+        if is_word_character(character) {
+            return true;
+        }
+        from = start + character.len_utf8();
+    }
+    false
+}
+
+/// Whether a non-ASCII word character lies in `range` or just beside it, where a word
+/// boundary of the match may read differently under the two definitions.
+fn touches_non_ascii_word_character(text: &str, range: &Range<usize>) -> bool {
+    let before = text
+        .get(..range.start)
+        .and_then(|before| before.chars().next_back())
+        .map_or(0, char::len_utf8);
+    let after = text
+        .get(range.end..)
+        .and_then(|after| after.chars().next())
+        .map_or(0, char::len_utf8);
+    text.get(range.start.saturating_sub(before)..range.end + after)
+        .is_none_or(has_non_ascii_word_character)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn only_real_word_boundaries_are_rewritten() {
+        assert_eq!(ascii_boundaries(r"\bso\b"), r"(?-u:\b)so(?-u:\b)");
+        assert_eq!(ascii_boundaries(r"a\\b\s"), r"a\\b\s");
+        assert_eq!(ascii_boundaries(r"\B\d"), r"\B\d");
+    }
+
+    #[test]
+    fn non_ascii_word_characters_are_found() {
+        assert!(!has_non_ascii_word_character("Tommy’s mum – “ok”"));
+        assert!(has_non_ascii_word_character("Zoë"));
+        assert!(has_non_ascii_word_character("e\u{0301}"));
+        assert!(!has_non_ascii_word_character(""));
+    }
+
+    #[test]
+    fn a_word_glued_to_an_accented_letter_is_not_a_match() {
+        let Some(regex) = WordRegex::word_list(&["caf".into(), "support".into()], true) else {
+            panic!("does not compile");
+        };
+        assert_eq!(regex.is_fast_on_any_text(), cfg!(feature = "fast-regex"));
+        let text = "café support’s";
+        let found: Vec<&str> = regex.find_all(text).iter().map(|m| m.as_str()).collect();
+        assert_eq!(found, vec!["support"]);
+        assert!(!regex.is_match("café"));
+    }
+
+    fn same_as_unicode(regex: &WordRegex, text: &str) -> Result<(), TestCaseError> {
+        let unicode: Vec<Range<usize>> =
+            regex.unicode().find_iter(text).map(|m| m.range()).collect();
+        let fast: Vec<Range<usize>> = regex.find_all(text).iter().map(|m| m.range()).collect();
+        prop_assert_eq!(&fast, &unicode, "find_all on {:?}", text);
+        prop_assert_eq!(
+            regex.is_match(text),
+            !unicode.is_empty(),
+            "is_match on {:?}",
+            text
+        );
+        let captured: Vec<Option<Range<usize>>> = regex
+            .captures_all(text)
+            .iter()
+            .map(|c| c.get(0).map(|m| m.range()))
+            .collect();
+        let expected: Vec<Option<Range<usize>>> = unicode.into_iter().map(Some).collect();
+        prop_assert_eq!(captured, expected, "captures_all on {:?}", text);
+        let first: Vec<(usize, Range<usize>)> = regex
+            .unicode()
+            .captures_iter(text)
+            .filter_map(|c| first_group(c.iter().skip(1).map(|g| g.map(|g| g.range()))))
+            .collect();
+        prop_assert_eq!(
+            regex.first_groups(text),
+            first,
+            "first_groups on {:?}",
+            text
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn matches_equal_the_unicode_forms_on_any_text(
+            pieces in prop::collection::vec(prop::sample::select(vec![
+                "ongoing", "support", "caf", "é", "ë", "\u{0301}", "K", "\u{212A}", "ſ", "s",
+                "kit", " ", "’", "“", "-", "_", "1", "as", "and", "when", "required", "ok",
+                "\u{200D}", "٣", "by", "never", "again", "ing", "at", "all", "Zoë", "'",
+            ]), 0..16)
+        ) {
+            let text = pieces.concat();
+            let lists: [&[&str]; 3] = [
+                &[r"(as\s+and\s+when\s+required)", r"(as\s+required)", "(ongoing)", "support", "caf", "(?i:kit)", "ks"],
+                &["ongoing", "supports?"],
+                &["e_", "(?:ok|ë)"],
+            ];
+            for alternatives in lists {
+                let alternatives: Vec<String> = alternatives.iter().map(|a| a.to_string()).collect();
+                let Some(regex) = WordRegex::word_list(&alternatives, true) else {
+                    panic!("{alternatives:?} does not compile");
+                };
+                same_as_unicode(&regex, &text)?;
+            }
+            for (pattern, fast) in [
+                (r"\bsupport\w*\b|\b\w+ing\b", false),
+                (r"(?:^|\s)\w+\b", false),
+                (r"\bby\s+\w+ing\b", true),
+                (r"(?i)\bnever\s+(?:[\w'’-]+\s+){0,2}?again\b|\bat\s+all\b|\b(?:kit|caf)\w*\s+\w+", true),
+            ] {
+                let Some(regex) = WordRegex::new(pattern, false) else {
+                    panic!("{pattern} does not compile");
+                };
+                prop_assert_eq!(regex.is_fast_on_any_text(), fast && cfg!(feature = "fast-regex"), "{}", pattern);
+                same_as_unicode(&regex, &text)?;
+            }
+        }
+    }
+}
