@@ -1,7 +1,7 @@
 //! The plan's facts that messages and rewrites use (the child's name, the lead
 //! professional, the first review date), and small readings shared by the structural rules.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::ops::Range;
 
 use crate::calendar::Calendar;
@@ -11,67 +11,9 @@ use crate::rules::word_regex::WordRegex;
 use crate::timescale::{read_timescale, ReadingContext, Timescale};
 
 /// "16 February 2027": how dates are written in messages and rewrites.
-pub fn long_date(date: NaiveDate) -> String {
-    // Written by hand rather than through `format("%-d %B %Y")`: the rules write dates
-    // into messages for every field, and parsing the format string each time showed.
-    match four_digit_year(date) {
-        Some(year) => format!("{} {} {year}", date.day(), month_name(date)),
-        None => date.format("%-d %B %Y").to_string(),
-    }
-}
-
+pub use crate::date_words::long_date;
 /// "Tuesday 16 February 2027".
-pub fn long_date_with_day(date: NaiveDate) -> String {
-    match four_digit_year(date) {
-        Some(year) => format!(
-            "{} {} {} {year}",
-            weekday_name(date),
-            date.day(),
-            month_name(date)
-        ),
-        None => date.format("%A %-d %B %Y").to_string(),
-    }
-}
-
-/// The year as `%Y` writes it, for the years it writes with four digits and no sign.
-fn four_digit_year(date: NaiveDate) -> Option<String> {
-    (0..=9999)
-        .contains(&date.year())
-        .then(|| format!("{:04}", date.year()))
-}
-
-fn month_name(date: NaiveDate) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS.get(date.month0() as usize).copied().unwrap_or("")
-}
-
-fn weekday_name(date: NaiveDate) -> &'static str {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    DAYS.get(date.weekday().num_days_from_monday() as usize)
-        .copied()
-        .unwrap_or("")
-}
+pub use crate::date_words::long_date_with_day;
 
 /// The child's name for a rewrite, or a placeholder to fill in.
 pub fn child_for_rewrite(plan: &Plan) -> String {
