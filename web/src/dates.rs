@@ -52,7 +52,7 @@ pub fn local_stamp() -> String {
 
 /// Reads an ISO date as an `<input type="date">` gives it; empty or invalid gives `None`.
 pub fn parse_iso(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    cinplan_core::date_words::parse_iso(text.trim()).ok()
 }
 
 /// A date as `<input type="date">` wants it.

@@ -1,10 +1,13 @@
 //! Dates written out in English, as messages, the timeline, the family's words and
-//! calendar files show them. Written here rather than with chrono's `format("%-d %B %Y")`:
-//! its format-string machinery costs the browser build several KB and parses the format
-//! again for every date, and English day and month names are all it is used for. Dates
-//! themselves (arithmetic, weekdays, parsing plan files) stay with chrono.
+//! calendar files show them, and dates read as plan files write them (`YYYY-MM-DD`).
+//! Written here rather than with chrono's `format("%-d %B %Y")` and `parse_from_str`:
+//! chrono's format-string machinery (every strftime and RFC 2822/3339 item, for writing
+//! and for parsing) costs the browser builds about 10 KB gzip, and English day and month
+//! names and one ISO form are all cinplan uses. Dates themselves (arithmetic, weekdays,
+//! validity) stay with chrono.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use serde::{Deserialize, Deserializer};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -109,6 +112,98 @@ pub fn iso(date: NaiveDate) -> String {
     format!("{}-{:02}-{:02}", year(date), date.month(), date.day())
 }
 
+/// Why a text is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not written as `YYYY-MM-DD`.
+    NotIso,
+    /// Written as one, but no such day exists ("2026-02-31").
+    NoSuchDay,
+}
+
+impl DateProblem {
+    /// chrono's words for the same problems, which plan and profile errors explain in
+    /// plain words (see `plan::explain_date_error`).
+    pub fn message(self) -> &'static str {
+        match self {
+            DateProblem::NotIso => "input contains invalid characters",
+            DateProblem::NoSuchDay => "input is out of range",
+        }
+    }
+}
+
+/// Reads a date written as `YYYY-MM-DD` (four, two and two digits), as plan files and
+/// `<input type="date">` write them. Years outside 0 to 9999 are read as chrono writes
+/// them (a sign, then four or more digits), so that every date a plan can hold is read
+/// back as it was saved.
+pub fn parse_iso(text: &str) -> Result<NaiveDate, DateProblem> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, text.get(1..).unwrap_or("")),
+        Some(b'+') => (false, text.get(1..).unwrap_or("")),
+        _ => (false, text),
+    };
+    let mut parts = unsigned.split('-');
+    let (Some(year), Some(month), Some(day), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(DateProblem::NotIso);
+    };
+    let number = |part: &str, lengths: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (
+        number(year, 4..=9),
+        number(month, 2..=2),
+        number(day, 2..=2),
+    ) else {
+        return Err(DateProblem::NotIso);
+    };
+    let year = i32::try_from(year).map_err(|_| DateProblem::NoSuchDay)?;
+    let year = if negative { -year } else { year };
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateProblem::NoSuchDay)
+}
+
+/// A date in a plan or profile file. Refused inside serde's visitor, so that serde_json
+/// places the error at the date itself (the error's JSON Pointer comes from that place).
+struct IsoDate(NaiveDate);
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IsoDate, D::Error> {
+        struct Reader;
+        impl serde::de::Visitor<'_> for Reader {
+            type Value = IsoDate;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("a date written as YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<IsoDate, E> {
+                parse_iso(text)
+                    .map(IsoDate)
+                    .map_err(|problem| E::custom(problem.message()))
+            }
+        }
+        deserializer.deserialize_str(Reader)
+    }
+}
+
+/// serde: an optional `YYYY-MM-DD` date (`null` or absent is none).
+pub fn deserialize_option<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    Ok(Option::<IsoDate>::deserialize(deserializer)?.map(|date| date.0))
+}
+
+/// serde: a list of `YYYY-MM-DD` dates.
+pub fn deserialize_list<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<NaiveDate>, D::Error> {
+    Ok(Vec::<IsoDate>::deserialize(deserializer)?
+        .into_iter()
+        .map(|date| date.0)
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +240,49 @@ mod tests {
                 compact_utc(moment),
                 moment.format("%Y%m%dT%H%M%SZ").to_string()
             );
+        }
+    }
+
+    /// Every `YYYY-MM-DD` text reads as chrono reads it, and chrono's error kinds match.
+    #[test]
+    fn iso_dates_read_as_chrono_reads_them() {
+        let start = NaiveDate::from_ymd_opt(1999, 12, 25).expect("a real date");
+        for date in start.iter_days().take(3000) {
+            let text = date.format("%Y-%m-%d").to_string();
+            assert_eq!(parse_iso(&text), Ok(date), "{text}");
+        }
+        for year in ["0000", "0001", "2024", "2026", "9999"] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year}-{month:02}-{day:02}");
+                    let chrono = NaiveDate::parse_from_str(&text, "%Y-%m-%d");
+                    assert_eq!(parse_iso(&text).ok(), chrono.ok(), "{text}");
+                }
+            }
+        }
+        assert_eq!(parse_iso("2026-02-31"), Err(DateProblem::NoSuchDay));
+        // Every date chrono can hold reads back from the form it is saved in.
+        for date in [NaiveDate::MIN, NaiveDate::MAX].into_iter().chain(
+            [-151_942, -1, 0, 10_000, 262_000]
+                .into_iter()
+                .filter_map(|year| NaiveDate::from_ymd_opt(year, 7, 30)),
+        ) {
+            assert_eq!(parse_iso(&date.to_string()), Ok(date), "{date}");
+        }
+        for text in [
+            "",
+            "2026-2-3",
+            "26-02-03",
+            "2026/02/03",
+            "2026-02-03 ",
+            " 2026-02-03",
+            "2026-02-3x",
+            "++2026-02-03",
+            "２０２６-02-03",
+            "2026-02-03T00:00",
+            "31/02/2027",
+        ] {
+            assert_eq!(parse_iso(text), Err(DateProblem::NotIso), "{text:?}");
         }
     }
 }

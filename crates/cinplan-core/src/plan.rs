@@ -82,7 +82,11 @@ pub enum PlanKind {
 pub struct Child {
     #[serde(default, deserialize_with = "text_or_null")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date_words::deserialize_option"
+    )]
     pub date_of_birth: Option<NaiveDate>,
     #[serde(flatten)]
     #[schemars(skip)]
@@ -127,15 +131,15 @@ impl Role {
 /// The plan's key dates. Every one may be `null` or absent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PlanDates {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date_words::deserialize_option")]
     pub assessment_completed: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date_words::deserialize_option")]
     pub allocated: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date_words::deserialize_option")]
     pub planning_meeting: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date_words::deserialize_option")]
     pub plan_circulated: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date_words::deserialize_option")]
     pub first_review: Option<NaiveDate>,
     #[serde(flatten)]
     #[schemars(skip)]
@@ -199,7 +203,7 @@ pub enum ProgressRating {
 /// A visit that happened.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Visit {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date_words::deserialize_option")]
     pub date: Option<NaiveDate>,
     #[serde(default)]
     pub seen_alone: bool,
@@ -211,7 +215,7 @@ pub struct Visit {
 /// A review meeting that happened.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Review {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date_words::deserialize_option")]
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair: Option<Professional>,

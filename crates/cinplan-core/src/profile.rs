@@ -54,7 +54,7 @@ pub struct Profile {
     pub readability_threshold: f64,
     /// Local closures (e.g. the office shut between Christmas and New Year): they count as
     /// non-working days in every working-day sum, as bank holidays do.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::date_words::deserialize_list")]
     pub closure_days: Vec<NaiveDate>,
     /// Timescales of a child in need plan.
     pub timescales: Timescales,

@@ -249,7 +249,7 @@ fn StartNextVersion() -> impl IntoView {
     let role = RwSignal::new("social-worker".to_owned());
     let problem = RwSignal::new(String::new());
     let start = move |_| {
-        let Ok(held) = chrono::NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Ok(held) = cinplan_core::date_words::parse_iso(&date.get_untracked()) else {
             problem.set("Give the date the review was held.".to_owned());
             return;
         };

@@ -215,9 +215,8 @@ fn Workspace(
                                                 })
                                             }
                                             on:change=move |event| {
-                                                let value = NaiveDate::parse_from_str(
+                                                let value = cinplan_core::date_words::parse_iso(
                                                     &event_target_value(&event),
-                                                    "%Y-%m-%d",
                                                 )
                                                 .ok();
                                                 plan.update(|plan| *slot(&mut plan.dates) = value);

@@ -192,7 +192,7 @@ fn extra_date(extra: &Extra, key: &str) -> Option<NaiveDate> {
     extra
         .get(key)?
         .as_str()
-        .and_then(|text| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok())
+        .and_then(|text| crate::date_words::parse_iso(text.trim()).ok())
 }
 
 /// "Mon 30 Nov 2026".
