@@ -261,21 +261,7 @@ pub(crate) fn finish_report(
         .map(|field| (field.pointer.as_str(), field))
         .collect();
     located.extend(locate_plan_findings(plan, &field_at, options, calendar));
-    let superseded = superseded_by_others(
-        &located
-            .iter()
-            .map(|item| {
-                (
-                    item.finding.rule.as_str(),
-                    item.finding.pointer.as_str(),
-                    item.finding
-                        .start
-                        .zip(item.finding.end)
-                        .map(|(start, end)| start..end),
-                )
-            })
-            .collect::<Vec<_>>(),
-    );
+    let superseded = superseded_located(&located);
 
     let mut report = CheckReport::default();
     for (item, superseded) in located.into_iter().zip(superseded) {
@@ -447,6 +433,26 @@ const SUPERSEDES: &[(&str, &str, Overlap)] = &[
 /// For each `(rule, pointer, range)`, whether another finding makes it redundant (see
 /// [`SUPERSEDES`]). A missing range stands for the whole field. Runs in O(n log n): a long
 /// pasted text can carry thousands of findings.
+/// [`superseded_by_others`] over published findings (ranges in UTF-16 units: the
+/// comparison only needs them in one unit).
+fn superseded_located(located: &[Located]) -> Vec<bool> {
+    superseded_by_others(
+        &located
+            .iter()
+            .map(|item| {
+                (
+                    item.finding.rule.as_str(),
+                    item.finding.pointer.as_str(),
+                    item.finding
+                        .start
+                        .zip(item.finding.end)
+                        .map(|(start, end)| start..end),
+                )
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
 fn superseded_by_others(findings: &[(&str, &str, Option<Range<usize>>)]) -> Vec<bool> {
     let speaks_at_all = |rule: &str| SUPERSEDES.iter().any(|(speaks, _, _)| *speaks == rule);
     let mut speakers: HashMap<(&str, &str), Speakers> = HashMap::new();
@@ -683,21 +689,7 @@ pub(crate) fn finish_field_at(
             .into_iter()
             .filter(|item| item.finding.pointer == field.pointer),
     );
-    let superseded = superseded_by_others(
-        &located
-            .iter()
-            .map(|item| {
-                (
-                    item.finding.rule.as_str(),
-                    item.finding.pointer.as_str(),
-                    item.finding
-                        .start
-                        .zip(item.finding.end)
-                        .map(|(start, end)| start..end),
-                )
-            })
-            .collect::<Vec<_>>(),
-    );
+    let superseded = superseded_located(&located);
     let mut findings: Vec<Finding> = located
         .into_iter()
         .zip(superseded)
