@@ -99,9 +99,10 @@ pub fn LazyView(view: AppView) -> impl IntoView {
 
     // The editor's plan changed (an undo, a file opened, another plan): show it in the view.
     Effect::new(move |_| {
-        let json = editor.plan.with(Plan::to_json);
+        editor.plan.track();
         mounted.with_value(|mounted| {
             let Some(mounted) = mounted else { return };
+            let json = editor.plan.with_untracked(Plan::to_json);
             if exchanged.with_value(|sent| *sent == json) {
                 return;
             }
@@ -155,7 +156,8 @@ fn mount(
     let changed =
         Closure::<dyn FnMut(String)>::new(move |json: String| match Plan::from_json(&json) {
             Ok(plan) => {
-                exchanged.set_value(plan.to_json());
+                // The guest wrote `json` with `Plan::to_json`, as this editor would.
+                exchanged.set_value(json);
                 editor.accept_from_guest(plan);
             }
             Err(error) => leptos::logging::warn!("a change from the view was not a plan: {error}"),
