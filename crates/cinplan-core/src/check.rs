@@ -206,7 +206,7 @@ pub(crate) fn locate_field(
     }
     let index = Utf16Index::new(field.text);
     findings
-        .iter()
+        .into_iter()
         .map(|finding| Located::on_field(finding, field, &index))
         .collect()
 }
@@ -237,7 +237,7 @@ fn locate_plan_findings(
     }
     apply_profile(&mut plan_findings, options.profile);
     plan_findings
-        .iter()
+        .into_iter()
         .map(
             |finding| match field_at.get(finding.pointer.as_str()).copied() {
                 Some(field) => Located::on_field(finding, field, &Utf16Index::new(field.text)),
@@ -289,22 +289,24 @@ pub(crate) struct Located {
 
 impl Located {
     /// A finding on the free-text `field`, whose text `index` counts.
-    fn on_field(finding: &RawFinding, field: &FieldRef<'_>, index: &Utf16Index<'_>) -> Located {
+    fn on_field(finding: RawFinding, field: &FieldRef<'_>, index: &Utf16Index<'_>) -> Located {
+        let key = SuppressionKey::of_text(field, flagged_text(&finding, field.text));
         Located {
-            finding: finding.publish_with(index),
-            key: SuppressionKey::of_text(field, &flagged_text(finding, field.text)),
+            finding: finding.into_published(index),
+            key,
         }
     }
 
     /// A finding on a date, a review or the plan itself: there is no text to range over.
-    fn elsewhere(finding: &RawFinding) -> Located {
+    fn elsewhere(finding: RawFinding) -> Located {
+        let key = SuppressionKey::of_pointer(&finding.pointer);
         Located {
             finding: RawFinding {
                 span: None,
-                ..finding.clone()
+                ..finding
             }
-            .publish(""),
-            key: SuppressionKey::of_pointer(&finding.pointer),
+            .into_published(&Utf16Index::new("")),
+            key,
         }
     }
 }
@@ -581,8 +583,8 @@ pub fn check_field(
     ));
     let index = Utf16Index::new(text);
     let mut findings: Vec<Finding> = without_superseded(raw)
-        .iter()
-        .map(|finding| finding.publish_with(&index))
+        .into_iter()
+        .map(|finding| finding.into_published(&index))
         .collect();
     sort_findings(&mut findings);
     findings
@@ -642,13 +644,12 @@ fn plan_findings_on_section(
     findings
 }
 
-fn flagged_text(finding: &RawFinding, text: &str) -> String {
+fn flagged_text<'t>(finding: &RawFinding, text: &'t str) -> &'t str {
     finding
         .span
         .as_ref()
         .and_then(|span| text.get(span.clone()))
         .unwrap_or(text)
-        .to_owned()
 }
 
 fn is_suppressed(plan: &Plan, rule: &str, key: &SuppressionKey) -> bool {
