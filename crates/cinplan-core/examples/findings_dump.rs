@@ -5,10 +5,11 @@
 //! `cargo run --release -p cinplan-core --example findings_dump -- OUT.jsonl [--large]`
 //!
 //! Covers: the 40- and 400-row generated plans (and 4,000 rows with `--large`), the fixtures
-//! and training plans, each through `check_plan` and through `PlanChecker` after edits;
-//! the generated texts (fields, "By when" phrasings, prose of 200 bytes to 100 KB, and 1 MB
-//! with `--large`), the timescale corpus and the word corpus, each in every field kind, in
-//! the 40-row plan and in a blank one.
+//! and training plans, and each again after a review held before today, each through
+//! `check_plan`, through `PlanChecker` after edits and (up to 40 rows) field by field; the
+//! generated texts (fields, "By when" phrasings, prose of 200 bytes to 100 KB, and 1 MB with
+//! `--large`), the timescale corpus and the word corpus, each in every field kind, in the
+//! 40-row plan and in a blank one.
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
 
@@ -83,6 +84,22 @@ fn dump(out: &mut impl Write, large: bool) -> std::io::Result<()> {
             }
         }
     }
+
+    // The same plans after a review held before today, so that the plan rules which read
+    // every row's timescale (`drift`) run too.
+    let reviewed: Vec<(String, Plan)> = plans
+        .iter()
+        .filter(|(_, plan)| plan.needs.len() <= 400)
+        .map(|(name, plan)| {
+            let mut plan = plan.clone();
+            plan.reviews.push(cinplan_core::plan::Review {
+                date: NaiveDate::from_ymd_opt(2026, 11, 20),
+                ..Default::default()
+            });
+            (format!("{name}, reviewed"), plan)
+        })
+        .collect();
+    plans.extend(reviewed);
 
     for (profile_name, profile) in &profiles {
         let options = CheckOptions { today, profile };

@@ -4,7 +4,7 @@
 //!
 //! `cargo build --profile bench -p cinplan-core --example hot_path`, then
 //! `target/release/examples/hot_path MODE [RUNS]`, MODE one of `plan40`, `plan400`,
-//! `plan4000`, `by_when_1m`, `progress_1m`, `timescale_1m`, `first_field`, `first_plan40`, `first_kind FIELD` (e.g. `first_kind need`).
+//! `plan4000`, `keystroke40`, `keystroke40_reviewed`, `by_when_1m`, `progress_1m`, `timescale_1m`, `first_field`, `first_plan40`, `first_kind FIELD` (e.g. `first_kind need`).
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
 
@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use cinplan_core::check::{check_field, check_plan, CheckOptions};
+use cinplan_core::incremental::PlanChecker;
 use cinplan_core::plan::Plan;
 use cinplan_core::profile::Profile;
 use cinplan_core::rules::FieldName;
@@ -39,6 +40,37 @@ fn main() {
             let Some(plan) = load(rows) else { return };
             Box::new(move || {
                 black_box(check_plan(&plan, options));
+            })
+        }
+        "keystroke40" | "keystroke40_reviewed" => {
+            // A letter typed into, then taken out of, the last action, re-checked with
+            // `PlanChecker`; "reviewed" adds a review held before today, so that the plan
+            // rule `drift` reads every row's "By when".
+            let Some(mut plan) = plan_40 else { return };
+            if mode == "keystroke40_reviewed" {
+                plan.reviews.push(cinplan_core::plan::Review {
+                    date: NaiveDate::from_ymd_opt(2026, 11, 20),
+                    ..Default::default()
+                });
+            }
+            let plan = std::cell::RefCell::new(plan);
+            let checker = std::cell::RefCell::new(PlanChecker::new());
+            let typed = std::cell::Cell::new(false);
+            Box::new(move || {
+                let mut plan = plan.borrow_mut();
+                if let Some(action) = plan
+                    .needs
+                    .last_mut()
+                    .and_then(|need| need.actions.last_mut())
+                {
+                    if typed.get() {
+                        action.action.pop();
+                    } else {
+                        action.action.push('x');
+                    }
+                    typed.set(!typed.get());
+                }
+                black_box(checker.borrow_mut().check_plan(&plan, options));
             })
         }
         "by_when_1m" | "progress_1m" => {
