@@ -1,6 +1,7 @@
 //! Runs one of the benchmarked paths many times, for `perf record`, and prints the fastest
-//! and the median run; `first…` modes time only the first check in a fresh process (every regex it needs is
-//! compiled then), which is what a page load pays.
+//! and the median run, and the CPU time per run; `first…` modes time only the first check
+//! in a fresh process (every regex it needs is compiled then), which is what a page load
+//! pays.
 //!
 //! `cargo build --profile bench -p cinplan-core --example hot_path`, then
 //! `target/release/examples/hot_path MODE [RUNS]`, MODE one of `plan40`, `plan400`,
@@ -143,10 +144,28 @@ fn main() {
         })
         .collect();
     times.sort();
+    // CPU time, which a loaded machine inflates far less than the time on the clock (Linux
+    // only: the first field of /proc/thread-self/schedstat is nanoseconds on a CPU).
+    let cpu_nanos = || -> Option<u64> {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()?
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
+    };
+    let cpu_before = cpu_nanos();
+    for _ in 0..runs.max(1) {
+        run();
+    }
+    let cpu_per_run = cpu_before.zip(cpu_nanos()).map(|(before, after)| {
+        std::time::Duration::from_nanos((after - before) / u64::from(runs.max(1)))
+    });
     println!(
-        "{mode}: fastest {:?}, median {:?} of {} runs",
+        "{mode}: fastest {:?}, median {:?} of {} runs; CPU time per run {:?}",
         times.first().copied().unwrap_or_default(),
         times.get(times.len() / 2).copied().unwrap_or_default(),
-        times.len()
+        times.len(),
+        cpu_per_run.unwrap_or_default()
     );
 }

@@ -361,6 +361,11 @@ fn is_word_character(character: char) -> bool {
 /// Whether `text` has a word character outside ASCII, where the two kinds of word boundary
 /// can disagree.
 pub fn has_non_ascii_word_character(text: &str) -> bool {
+    // Asked of every field by every pattern: most fields are ASCII, which this answers a
+    // word at a time.
+    if text.is_ascii() {
+        return false;
+    }
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(offset) = bytes
