@@ -9,7 +9,7 @@
 //           same three measures, with the embed's default settings and with no debounce
 //
 //   node tests/perf/browser-bench.js [--only core,editor,embed] [--keystrokes 200]
-//        [--edits 1000] [--out target/perf/browser.json] [--quick]
+//        [--edits 1000] [--out target/perf/browser.json] [--quick] [--embed /dist/embed/]
 //
 // Keystroke-to-marks: a capture listener takes the keydown's own timestamp (so input
 // queueing counts), a MutationObserver on the document and on every shadow root sees the
@@ -37,6 +37,8 @@ function parseArgs(argv) {
     embedPath: "/tests/perf/embed-host/index.html",
     embedField: 'textarea[data-cinplan-field="action"]',
     embedMarks: ".mark",
+    // The embed build the core and embed parts load (another build's folder to compare).
+    embed: "/dist/embed/",
   };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
@@ -259,7 +261,7 @@ async function benchEditor(context, base, args) {
 async function benchEmbed(context, base, args) {
   const result = {};
   for (const [label, query] of [["default settings", ""], ["debounce 0", "&debounce=0"]]) {
-    const url = `${base}${args.embedPath}?corpus=/target/perf-corpus/plan-40.json${query}`;
+    const url = `${base}${args.embedPath}?corpus=/target/perf-corpus/plan-40.json&embed=${args.embed}${query}`;
     const page = await newPage(context, args.embedMarks);
     const seen = watch(page, base);
     const entry = { url: `${args.embedPath}?…${query}` };
@@ -278,7 +280,7 @@ async function benchEmbed(context, base, args) {
 async function benchCore(context, base, args) {
   const page = await context.newPage();
   const seen = watch(page, base);
-  await page.goto(`${base}/tests/perf/bench-page/index.html?embed=/dist/embed/&corpus=/target/perf-corpus/`);
+  await page.goto(`${base}/tests/perf/bench-page/index.html?embed=${args.embed}&corpus=/target/perf-corpus/`);
   await page.waitForFunction(() => document.documentElement.dataset.benchReady === "true", null, { timeout: 15000 });
   const result = await page.evaluate(
     (options) => window.cinplanBench.run(options),
@@ -301,6 +303,9 @@ function report(results, info) {
     lines.push("", "Core in the browser (WebAssembly, no UI):");
     lines.push(`- cold: ready ${fmt(core.cold.ready_ms, 1)} ms, first 40-row check done ${fmt(core.cold.first_plan_check_ms, 1)} ms; ${core.cold.rules} rules, ${core.cold.findings} findings`);
     lines.push(`- re-check 40-row plan after a keystroke: median ${fmt(core.recheck_plan_40.median_ms, 3)} ms, p95 ${fmt(core.recheck_plan_40.p95_ms, 3)} ms (from JSON text: p95 ${fmt(core.recheck_plan_40_from_json.p95_ms, 3)} ms)`);
+    if (core.plan_json_stringify) {
+      lines.push(`- of which crossing the boundary, at most: JSON.stringify of the plan median ${fmt(core.plan_json_stringify.median_ms, 3)} ms; JSON.parse of the report (${core.report_json_parse.bytes} characters) median ${fmt(core.report_json_parse.median_ms, 3)} ms`);
+    }
     if (core.full_check_plan_40) {
       lines.push(`- full check of the 40-row plan (nothing remembered, forgetChecks()): median ${fmt(core.full_check_plan_40.median_ms, 3)} ms, p95 ${fmt(core.full_check_plan_40.p95_ms, 3)} ms`);
     }
@@ -344,7 +349,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const wanted = new Set(args.only.split(","));
   const needed = ["target/perf-corpus/plan-40.json"];
-  if (wanted.has("core") || wanted.has("embed")) needed.push("dist/embed/cinplan_wasm.js");
+  if (wanted.has("core") || wanted.has("embed")) needed.push(`${args.embed.replace(/^\//, "")}cinplan_wasm.js`);
   if (wanted.has("editor")) needed.push(args.editorPath.replace(/^\//, ""));
   for (const file of needed) {
     if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run scripts/bench.sh (it builds and writes everything)`);
