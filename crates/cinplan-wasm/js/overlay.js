@@ -142,13 +142,14 @@ export class FieldOverlay {
    * of a form are all measured, then all placed, so the browser lays the page out once
    * rather than once per field. Null when the field is not to be seen.
    */
-  measure(origin = this.root.origin()) {
+  measure(origin = this.root.origin(), clips = new Map()) {
     const field = this.field;
     const rect = field.getBoundingClientRect();
     this.size = { width: rect.width, height: rect.height };
     const shown = field.isConnected && rect.width > 0 && rect.height > 0;
-    const visible = shown ? this.visiblePart(rect) : null;
-    if (!visible || this.covered(visible)) return null;
+    const visible = shown ? this.visiblePart(rect, clips) : null;
+    // Without findings there is nothing to hide: no hit test for whether it is covered.
+    if (!visible || (this.findings.length > 0 && this.covered(visible))) return null;
     const style = this.document.defaultView.getComputedStyle(field);
     const px = (name) => parseFloat(style.getPropertyValue(name));
     const scrollbarX = Math.max(0, field.offsetWidth - field.clientWidth - px("border-left-width") - px("border-right-width"));
@@ -257,15 +258,21 @@ export class FieldOverlay {
 
   /**
    * The part of the field that the scrolled panels around it let be seen, or null when
-   * they hide all of it.
+   * they hide all of it. `clips` remembers, for a batch of fields measured together,
+   * each ancestor's clipping box (null: it does not clip): the fields of a form share
+   * most of their ancestors.
    */
-  visiblePart(rect) {
+  visiblePart(rect, clips = new Map()) {
     const view = this.document.defaultView;
     let { top, right, bottom, left } = rect;
     for (let node = this.field.parentElement; node; node = node.parentElement) {
-      const style = view.getComputedStyle(node);
-      if (style.overflowX === "visible" && style.overflowY === "visible") continue;
-      const outer = node.getBoundingClientRect();
+      let outer = clips.get(node);
+      if (outer === undefined) {
+        const style = view.getComputedStyle(node);
+        outer = style.overflowX === "visible" && style.overflowY === "visible" ? null : node.getBoundingClientRect();
+        clips.set(node, outer);
+      }
+      if (!outer) continue;
       top = Math.max(top, outer.top);
       left = Math.max(left, outer.left);
       bottom = Math.min(bottom, outer.bottom);

@@ -152,8 +152,9 @@ class Root {
     if (!this.host) return;
     this.reattach();
     const origin = this.origin();
+    const clips = new Map();
     const measured = [];
-    for (const controller of controllers) measured.push([controller, controller.overlay.measure(origin)]);
+    for (const controller of controllers) measured.push([controller, controller.overlay.measure(origin, clips)]);
     for (const [controller, size] of measured) controller.overlay.place(size);
     for (const [controller, size] of measured) controller.overlay.scroll(size);
   }
