@@ -20,7 +20,8 @@
 //!   its next match instead.
 //!
 //! So the matches are always the Unicode form's, and the findings never change. Without
-//! the `fast-regex` feature only the Unicode form is compiled.
+//! the lazy DFA (the `regex-perf-dfa` feature, part of `fast-regex`) only the Unicode form
+//! is compiled.
 
 use std::ops::Range;
 
@@ -81,9 +82,9 @@ impl WordRegex {
         };
         let unicode = compile(pattern)?;
         let ascii_pattern = ascii_boundaries(pattern);
-        // Without the `fast-regex` feature (the browser builds) there is no lazy DFA for
+        // Without the `regex-perf-dfa` feature (a browser build may leave it out) there is no lazy DFA for
         // the ASCII form to stay on: compiling it would only slow the first check.
-        let ascii = if ascii_pattern == pattern || !cfg!(feature = "fast-regex") {
+        let ascii = if ascii_pattern == pattern || !cfg!(feature = "regex-perf-dfa") {
             None
         } else {
             compile(&ascii_pattern)
@@ -424,7 +425,10 @@ mod tests {
         let Some(regex) = WordRegex::word_list(&["caf".into(), "support".into()], true) else {
             panic!("does not compile");
         };
-        assert_eq!(regex.is_fast_on_any_text(), cfg!(feature = "fast-regex"));
+        assert_eq!(
+            regex.is_fast_on_any_text(),
+            cfg!(feature = "regex-perf-dfa")
+        );
         let text = "café support’s";
         let found: Vec<&str> = regex.find_all(text).iter().map(|m| m.as_str()).collect();
         assert_eq!(found, vec!["support"]);
@@ -494,7 +498,7 @@ mod tests {
                 let Some(regex) = WordRegex::new(pattern, false) else {
                     panic!("{pattern} does not compile");
                 };
-                prop_assert_eq!(regex.is_fast_on_any_text(), fast && cfg!(feature = "fast-regex"), "{}", pattern);
+                prop_assert_eq!(regex.is_fast_on_any_text(), fast && cfg!(feature = "regex-perf-dfa"), "{}", pattern);
                 same_as_unicode(&regex, &text)?;
             }
         }
