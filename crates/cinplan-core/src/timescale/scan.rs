@@ -3,7 +3,8 @@
 //! At each token every matcher is tried and the longest match wins (ties go to the
 //! matcher listed first), so "until the plan ends" is read as vague words rather than
 //! "until" + "the plan", and "3 month review" as an event rather than "3 months". Each
-//! matcher looks at most a few tokens ahead, so the pass is linear in the text.
+//! matcher looks at most a few tokens ahead, so the pass is linear in the text. Words that
+//! no matcher compares with (most words of a pasted case note) are passed over untried.
 
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -171,6 +172,11 @@ const MATCHERS: &[Matcher] = &[
 
 /// Finds every time expression in the text, in order.
 pub(super) fn scan(scan: &Scan<'_>) -> Vec<Item> {
+    scan_where(scan, may_start_at)
+}
+
+/// `scan`, trying the matchers only at the tokens `worth_trying` lets through.
+fn scan_where(scan: &Scan<'_>, worth_trying: fn(Tokens<'_>, usize) -> bool) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
     let mut index = 0;
     let count = scan.tokens.len();
@@ -182,6 +188,10 @@ pub(super) fn scan(scan: &Scan<'_>) -> Vec<Item> {
                 .is_some_and(|token| token.line_before)
         {
             items.push(Item::Break);
+        }
+        if !worth_trying(scan.tokens, index) {
+            index += 1;
+            continue;
         }
         let mut best: Option<Found> = None;
         for matcher in MATCHERS {
@@ -208,6 +218,83 @@ pub(super) fn scan(scan: &Scan<'_>) -> Vec<Item> {
         }
     }
     items
+}
+
+/// Every word the matchers compare a token with: each word of each string literal in the
+/// matchers' source (`starting_words_cover_every_literal` keeps it so). A matcher succeeds
+/// only where its first token is a number, punctuation, or one of these words, so at the
+/// other words of a long paste (about half of them) no matcher is tried.
+#[rustfmt::skip]
+pub(super) const MATCHER_WORDS: &[&str] = &[
+    "a", "able", "about", "academic", "ad", "advance", "after", "afternoon", "afternoons",
+    "ago", "agreed", "ahead", "all", "allocated", "allocation", "alternate", "an", "and",
+    "annually", "another", "any", "appointment", "appointments", "appropriate",
+    "approximately", "apr", "april", "are", "areas", "around", "arranged", "as", "asap",
+    "assessment", "at", "aug", "august", "autumn", "available", "away", "b", "be", "bedtime",
+    "before", "begin", "beginning", "begins", "behind", "being", "between", "bi", "bimonthly",
+    "biweekly", "block", "booked", "boxing", "break", "business", "by", "c", "calendar",
+    "call", "calls", "can", "cannot", "case", "check", "checks", "child", "christmas", "cin",
+    "circulated", "circulation", "classes", "closed", "closes", "closure", "coming", "comm",
+    "commence", "commences", "commencing", "completed", "completion", "conference",
+    "confirmed", "constantly", "contacts", "continual", "continually", "continuous",
+    "continuously", "core", "could", "counselling", "count", "couple", "course", "daily",
+    "date", "dated", "dates", "day", "days", "deadline", "dec", "december", "decemeber",
+    "decided", "description", "detail", "determined", "did", "different", "digits", "direct",
+    "distributed", "due", "duration", "during", "e", "each", "earlier", "early", "easter",
+    "effect", "effective", "eight", "eighteen", "eleven", "end", "ended", "ending", "ends",
+    "eve", "evening", "evenings", "eventually", "every", "f", "falls", "family", "far", "feb",
+    "febr", "february", "febuary", "feburary", "few", "fifteen", "fifth", "fifty", "final",
+    "finish", "finishes", "finishing", "first", "five", "flexible", "flexibly", "following",
+    "for", "fortnighly", "fortnight", "fortnightly", "fortnights", "fortnighty", "forty",
+    "four", "fourteen", "fourth", "frequent", "frequently", "fri", "friday", "fridays", "from",
+    "full", "further", "future", "g", "gives", "going", "good", "group", "groups", "guess",
+    "half", "halfterm", "has", "held", "her", "his", "hoc", "holiday", "holidays", "hols",
+    "home", "hour", "hours", "hr", "hrs", "if", "immediate", "immediately", "in",
+    "indefinitely", "individual", "initial", "is", "it", "its", "jan", "january", "janurary",
+    "januray", "jul", "july", "jun", "june", "last", "lasting", "late", "later", "latest",
+    "leap", "least", "lessons", "life", "line", "long", "longer", "lunchtimes", "made", "mar",
+    "march", "maximum", "may", "mealtime", "mean", "medium", "meeting", "meetings",
+    "mentoring", "mid", "middle", "min", "minimum", "mins", "minute", "minutes", "mnth",
+    "mnths", "mon", "monday", "mondays", "month", "monthly", "months", "morning", "mornings",
+    "most", "mth", "mths", "n", "name", "names", "nd", "near", "necessary", "need", "needed",
+    "new", "next", "night", "nightly", "nights", "nine", "nineteen", "no", "not", "notice",
+    "nov", "november", "novemeber", "now", "number", "occasional", "occasionally", "oct",
+    "october", "of", "often", "old", "on", "once", "one", "ongoing", "open", "or", "order",
+    "other", "our", "out", "outside", "over", "overdue", "p", "parenting", "per", "period",
+    "periodic", "periodically", "placed", "plan", "planned", "planning", "play", "point",
+    "possible", "post", "practicable", "practical", "pregnant", "prior", "procedures",
+    "programme", "progress", "protection", "quarterly", "rd", "read", "reads", "ready",
+    "receipt", "receiving", "regular", "regularly", "required", "review", "reviews", "right",
+    "routinely", "s", "sat", "saturday", "saturdays", "scheduled", "school", "schoolday",
+    "schooldays", "schools", "second", "sent", "sep", "separator", "sept", "september",
+    "septemeber", "session", "sessions", "set", "seven", "seventeen", "several", "shared",
+    "short", "shortly", "signed", "since", "six", "sixteen", "sixth", "sixty", "some", "soon",
+    "spring", "st", "start", "started", "starting", "starts", "statutory", "straight",
+    "straightaway", "summer", "sun", "sunday", "sundays", "support", "swapped", "t", "tba",
+    "tbc", "tbd", "ten", "term", "termly", "terms", "text", "th", "than", "that", "the",
+    "their", "them", "then", "therapeutic", "therapy", "there", "third", "thirteen", "thirty",
+    "this", "three", "thrice", "through", "throughout", "thru", "thu", "thur", "thurs",
+    "thursday", "thursdays", "til", "till", "time", "times", "timescales", "to", "today",
+    "tomorrow", "too", "total", "tue", "tues", "tuesday", "tuesdays", "twelve", "twenty",
+    "twice", "two", "uk", "unit", "until", "untill", "up", "upto", "visit", "visits", "w",
+    "wc", "wed", "wednesay", "wednesday", "wednesdays", "weds", "week", "weekday", "weekdays",
+    "weekend", "weekends", "weekly", "weeks", "wef", "when", "where", "while", "whilst",
+    "will", "with", "within", "wk", "wkly", "wks", "work", "workday", "workdays", "working",
+    "workingday", "workingdays", "write", "written", "x", "xmas", "year", "yearly", "years",
+    "you", "yr", "yrs", "zero",
+];
+
+/// Whether any matcher may find something at token `index`; false only when none can.
+fn may_start_at(tokens: Tokens<'_>, index: usize) -> bool {
+    static TABLE: OnceLock<PhraseTable<()>> = OnceLock::new();
+    if tokens.word(index).is_none() {
+        return true;
+    }
+    let table = TABLE.get_or_init(|| {
+        let entries: Vec<(&str, ())> = MATCHER_WORDS.iter().map(|word| (*word, ())).collect();
+        PhraseTable::new(&entries)
+    });
+    table.longest_at(tokens, index).is_some()
 }
 
 fn role_table() -> &'static PhraseTable<(Role, bool)> {
@@ -343,4 +430,190 @@ pub(super) fn has_event_lead(tokens: Tokens<'_>, index: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{tokenize, Kind};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The contents of the string literals of Rust `source` outside comments and outside its
+    /// test module (the literals there compare with nothing the matchers read).
+    fn string_literals(source: &str) -> Vec<String> {
+        let code = source.split("#[cfg(test)]").next().unwrap_or("");
+        let mut literals = Vec::new();
+        let mut chars = code.chars().peekable();
+        while let Some(character) = chars.next() {
+            match character {
+                '/' if chars.peek() == Some(&'/') => {
+                    for skipped in chars.by_ref() {
+                        if skipped == '\n' {
+                            break;
+                        }
+                    }
+                }
+                // A character literal ('"', '\'', 'x'), or a lifetime ('a).
+                '\'' => {
+                    let mut lookahead = chars.clone();
+                    match (lookahead.next(), lookahead.next()) {
+                        (Some('\\'), _) => {
+                            chars.next();
+                            chars.next();
+                            for skipped in chars.by_ref() {
+                                if skipped == '\'' {
+                                    break;
+                                }
+                            }
+                        }
+                        (Some(_), Some('\'')) => {
+                            chars.next();
+                            chars.next();
+                        }
+                        _ => {}
+                    }
+                }
+                '"' => {
+                    let mut literal = String::new();
+                    while let Some(inner) = chars.next() {
+                        match inner {
+                            '\\' => {
+                                if let Some(escaped) = chars.next() {
+                                    literal.push('\\');
+                                    literal.push(escaped);
+                                }
+                            }
+                            '"' => break,
+                            other => literal.push(other),
+                        }
+                    }
+                    literals.push(literal);
+                }
+                _ => {}
+            }
+        }
+        literals
+    }
+
+    /// The source of every module with a matcher, or a table or word list one reads.
+    const MATCHER_SOURCES: &[(&str, &str)] = &[
+        ("scan.rs", include_str!("scan.rs")),
+        ("vague.rs", include_str!("vague.rs")),
+        ("frequency.rs", include_str!("frequency.rs")),
+        ("relative.rs", include_str!("relative.rs")),
+        ("events.rs", include_str!("events.rs")),
+        ("dates.rs", include_str!("dates.rs")),
+        ("lexicon.rs", include_str!("lexicon.rs")),
+    ];
+
+    fn literal_words() -> Vec<(&'static str, String)> {
+        let mut words = Vec::new();
+        for (file, source) in MATCHER_SOURCES {
+            for literal in string_literals(source) {
+                for token in tokenize(&literal) {
+                    if token.kind == Kind::Word {
+                        words.push((*file, token.lower.into_owned()));
+                    }
+                }
+            }
+        }
+        words
+    }
+
+    fn every_token(_: Tokens<'_>, _: usize) -> bool {
+        true
+    }
+
+    fn scan_both_ways(text: &str) -> (Vec<Item>, Vec<Item>) {
+        let dates = crate::plan::PlanDates {
+            planning_meeting: NaiveDate::from_ymd_opt(2026, 11, 16),
+            first_review: NaiveDate::from_ymd_opt(2027, 2, 16),
+            ..Default::default()
+        };
+        let calendar = crate::calendar::Calendar::new(crate::calendar::Region::EnglandAndWales);
+        let context = ReadingContext {
+            dates: &dates,
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+            calendar: &calendar,
+        };
+        let list = tokenize(text);
+        let scan = Scan {
+            text,
+            tokens: Tokens { list: &list },
+            context: &context,
+            reference: context.reference_date(),
+        };
+        (
+            scan_where(&scan, may_start_at),
+            scan_where(&scan, every_token),
+        )
+    }
+
+    /// Texts of timescale words, other words and the punctuation of dates, in any order.
+    fn timescale_like_text() -> impl Strategy<Value = String> {
+        let literal = proptest::sample::select(
+            literal_words()
+                .into_iter()
+                .map(|(_, word)| word)
+                .collect::<Vec<_>>(),
+        );
+        let piece = prop_oneof![
+            4 => literal,
+            1 => "[a-zA-Zé]{1,9}",
+            2 => "[0-9]{1,4}",
+            2 => "[ ,./'()\\-:;]",
+            1 => Just("\n".to_owned()),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|pieces| {
+            pieces
+                .into_iter()
+                .map(|piece| {
+                    if piece.starts_with(char::is_alphanumeric) {
+                        format!(" {piece}")
+                    } else {
+                        piece
+                    }
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        /// Skipping the words no matcher compares with finds exactly what trying every
+        /// token finds.
+        #[test]
+        fn skipping_unstartable_words_changes_nothing(text in timescale_like_text()) {
+            let (skipping, trying_all) = scan_both_ways(&text);
+            prop_assert_eq!(skipping, trying_all, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn skipping_changes_nothing_in_a_plain_example() {
+        let text = "Mum will attend the weekly group with Dev, starting next Monday, \
+                    until the 3 month review; visits every 2 weeks (Tuesdays) by 16/02/2027.";
+        let (skipping, trying_all) = scan_both_ways(text);
+        assert!(skipping.len() >= 6, "{skipping:?}");
+        assert_eq!(skipping, trying_all);
+    }
+
+    /// Skipping a word outside `MATCHER_WORDS` is only safe while every word a matcher
+    /// compares with is in it: a word added to a matcher or a table must be added there.
+    #[test]
+    fn starting_words_cover_every_literal() {
+        let words = literal_words();
+        assert!(
+            words.iter().any(|(_, word)| word == "fortnightly"),
+            "the literals were not read"
+        );
+        let missing: std::collections::BTreeSet<String> = words
+            .into_iter()
+            .filter(|(_, word)| !MATCHER_WORDS.contains(&word.as_str()))
+            .map(|(file, word)| format!("{word} ({file})"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add these words to MATCHER_WORDS in timescale/scan.rs: {missing:?}"
+        );
+    }
 }
