@@ -1,12 +1,14 @@
 //! The editor's state, shared through context: the plan being edited, the plan as last
 //! checked (a debounced copy, so typing never waits for the checker), what the core says
-//! about it, the undo history, storage and messages.
+//! about it, each field's own findings (up to date at every keystroke), the undo history,
+//! storage and messages.
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use cinplan_core::check::{CheckOptions, CheckReport};
+use cinplan_core::finding::Finding;
 use cinplan_core::incremental::PlanChecker;
 use cinplan_core::plan::Plan;
 use cinplan_core::profile::Profile;
@@ -19,8 +21,13 @@ use crate::dates;
 use crate::pointer;
 use crate::storage::{self, PlanEntry, StorageProblem};
 
-/// How long typing must pause before the plan is checked again.
+/// How long typing must pause before the whole plan's results (the summary, the timeline,
+/// the checks panel, the announcement) follow the text. The edited field's own marks do not
+/// wait for it.
 const CHECK_DELAY: Duration = Duration::from_millis(180);
+/// A field longer than this (in bytes, a bound on its characters) is checked only after a
+/// pause in typing, so a long paste never makes each keystroke wait for the checker.
+const LONG_FIELD: usize = 20_000;
 /// How long changes must pause before the plan is written to storage.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// Keystrokes in one field closer together than this undo as one step.
@@ -133,6 +140,19 @@ impl MarkKey {
     }
 }
 
+/// One field as last checked: its text (what the findings' ranges refer to) and the
+/// findings on it. Each field's marks are drawn from its own entry, which is replaced only
+/// when one of the two changes, so a check after a keystroke redraws the fields it changed
+/// and no others.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldCheck {
+    pub text: String,
+    pub findings: Vec<Finding>,
+}
+
+/// Each field's [`FieldCheck`], for the fields on screen, sorted by pointer.
+type FieldChecks = Vec<(String, ArcRwSignal<FieldCheck>)>;
+
 #[derive(Debug, Default)]
 struct History {
     /// At most [`HISTORY_LIMIT`] steps: the oldest is dropped first.
@@ -147,13 +167,16 @@ struct History {
 pub struct Editor {
     /// The plan as the user has it now.
     pub plan: RwSignal<Plan>,
-    /// The plan as last checked; findings' positions refer to its text.
+    /// The plan as last checked in full, after a pause in typing; the positions of the
+    /// report's findings refer to its text.
     pub checked: RwSignal<Plan>,
     pub report: Memo<CheckReport>,
     /// SMART letters per row, counts and the score, from the core.
     pub summary: Memo<SmartSummary>,
     pub timeline: Memo<Timeline>,
     pub profile: Memo<Profile>,
+    /// The plan's profile name.
+    profile_id: Memo<String>,
     /// Profile files the user loaded in this browser.
     pub custom_profiles: RwSignal<Vec<Profile>>,
     pub today: NaiveDate,
@@ -176,6 +199,10 @@ pub struct Editor {
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     history: StoredValue<History>,
+    /// Kept between checks: after a keystroke only the edited field's rules run again.
+    checker: StoredValue<PlanChecker>,
+    /// Each field's [`FieldCheck`] by pointer, for the fields on screen.
+    field_checks: StoredValue<FieldChecks>,
     /// Set when this editor is a guest: the family, child, review or training view in the
     /// on-demand module, editing a copy of the plan that the main editor owns.
     host: StoredValue<Option<HostLink>, LocalStorage>,
@@ -221,12 +248,16 @@ impl Editor {
         let today = dates::today();
         let plan = RwSignal::new(initial.clone());
         let checked = RwSignal::new(initial.clone());
+        // The profile's name alone, so a keystroke does not read a profile file again.
+        let profile_id = Memo::new(move |_| plan.with(|plan| plan.profile.clone()));
         let profile = Memo::new(move |_| {
-            let wanted = plan.with(|plan| plan.profile.clone());
-            find_profile(&wanted, &custom_profiles.read()).unwrap_or_else(Profile::default_profile)
+            profile_id
+                .with(|wanted| find_profile(wanted, &custom_profiles.read()))
+                .unwrap_or_else(Profile::default_profile)
         });
-        // Kept between checks: after a keystroke only the edited field's rules run again.
         let checker = StoredValue::new(PlanChecker::new());
+        // After a keystroke the checker has seen the plan already: the check after the
+        // pause runs only the plan rules again.
         let report = Memo::new(move |_| {
             let profile = profile.read();
             checked.with(|plan| {
@@ -238,6 +269,16 @@ impl Editor {
                     .try_update_value(|checker| checker.check_plan(plan, options))
                     .unwrap_or_else(|| cinplan_core::check::check_plan(plan, options))
             })
+        });
+        let field_checks: StoredValue<FieldChecks> = StoredValue::new(Vec::new());
+        // A full check (after a pause, an edit, an undo, another plan) reaches every field
+        // it changed.
+        Effect::new(move |_| {
+            report.with(|report| {
+                checked.with_untracked(|plan| {
+                    field_checks.with_value(|fields| hand_out(fields, plan, report));
+                });
+            });
         });
         let summary = Memo::new(move |_| report.with(|report| report.summary.clone()));
         let timeline_memo =
@@ -253,6 +294,7 @@ impl Editor {
             summary,
             timeline: timeline_memo,
             profile,
+            profile_id,
             custom_profiles,
             today,
             plan_id: RwSignal::new(plan_id),
@@ -267,6 +309,8 @@ impl Editor {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             history: StoredValue::new(History::default()),
+            checker,
+            field_checks,
             host: StoredValue::new_local(None),
             check_timer: StoredValue::new_local(None),
             save_timer: StoredValue::new_local(None),
@@ -297,7 +341,7 @@ impl Editor {
 
     fn wire_unknown_profile_notice(self) {
         Effect::new(move |previous: Option<String>| {
-            let wanted = self.plan.with(|plan| plan.profile.clone());
+            let wanted = self.profile_id.get();
             if previous.as_deref() != Some(wanted.as_str())
                 && find_profile(&wanted, &self.custom_profiles.read()).is_none()
             {
@@ -356,6 +400,68 @@ impl Editor {
         self.checked.set(self.plan.get_untracked());
     }
 
+    /// Checks the plan as it is now and gives every field on screen its new findings, now;
+    /// the rest of the editor follows after the pause ([`Editor::check_soon`]).
+    fn check_fields_now(self) {
+        let report = self.plan.with_untracked(|plan| {
+            self.profile.with_untracked(|profile| {
+                let options = CheckOptions {
+                    today: self.today,
+                    profile,
+                };
+                self.checker
+                    .try_update_value(|checker| checker.check_plan(plan, options))
+            })
+        });
+        if let Some(report) = report {
+            self.plan.with_untracked(|plan| {
+                self.field_checks
+                    .with_value(|fields| hand_out(fields, plan, &report));
+            });
+        }
+    }
+
+    /// The findings of the field at `pointer` and the text they were found in, as a signal
+    /// that changes only when they do.
+    pub fn field_check(self, field_pointer: &str) -> ArcRwSignal<FieldCheck> {
+        let place = match self.find_field(field_pointer) {
+            Ok(existing) => return existing,
+            Err(place) => place,
+        };
+        let text = self.checked.with_untracked(|plan| {
+            pointer::text_at(plan, field_pointer)
+                .unwrap_or("")
+                .to_owned()
+        });
+        let findings = self
+            .report
+            .with_untracked(|report| findings_at(&report.findings, field_pointer).to_vec());
+        let signal = ArcRwSignal::new(FieldCheck { text, findings });
+        self.field_checks.update_value(|fields| {
+            fields.insert(place, (field_pointer.to_owned(), signal.clone()));
+        });
+        signal
+    }
+
+    /// The entry of the field at `field_pointer`, or where it would go.
+    fn find_field(self, field_pointer: &str) -> Result<ArcRwSignal<FieldCheck>, usize> {
+        self.field_checks.with_value(|fields| {
+            fields
+                .binary_search_by(|(pointer, _)| pointer.as_str().cmp(field_pointer))
+                .map(|index| fields[index].1.clone())
+        })
+    }
+
+    /// The text of the field at `pointer` as last checked: what its findings' ranges refer to.
+    pub fn checked_text(self, field_pointer: &str) -> Option<String> {
+        match self.find_field(field_pointer) {
+            Ok(field) => Some(field.with_untracked(|field| field.text.clone())),
+            Err(_) => self
+                .checked
+                .with_untracked(|plan| pointer::text_at(plan, field_pointer).map(str::to_owned)),
+        }
+    }
+
     fn check_soon(self) {
         let timer = Timeout::new(CHECK_DELAY.as_millis() as u32, move || {
             self.checked.set(self.plan.get_untracked());
@@ -398,8 +504,11 @@ impl Editor {
     }
 
     /// Typing into a free-text field: keystrokes in the same field group into one undo
-    /// step, and the check waits for a pause.
+    /// step. The fields' marks follow at once, unless the field is long or one that every
+    /// field's rules read (the child's or lead professional's name); the rest of the editor
+    /// follows after a pause.
     pub fn type_text(self, field_pointer: &str, text: String) {
+        let check_at_once = text.len() <= LONG_FIELD && pointer::is_free_text(field_pointer);
         let now = js_sys::Date::now();
         let starts_new_step = self.history.with_value(|history| {
             !matches!(&history.typing, Some((last, at)) if last == field_pointer && now - at < TYPING_GROUP_MS)
@@ -414,6 +523,9 @@ impl Editor {
         });
         if self.active_field.get_untracked().as_deref() != Some(field_pointer) {
             self.active_field.set(Some(field_pointer.to_owned()));
+        }
+        if check_at_once {
+            self.check_fields_now();
         }
         self.check_soon();
     }
@@ -578,6 +690,33 @@ impl Editor {
             self.save_state.set(SaveState::Problem(problem));
         }
     }
+}
+
+/// Gives each field in `fields` its text in `plan` and its findings in `report`, replacing
+/// only the entries that differ: the marks of a field whose findings stayed the same are
+/// not touched.
+fn hand_out(fields: &FieldChecks, plan: &Plan, report: &CheckReport) {
+    for (field_pointer, signal) in fields {
+        let text = pointer::text_at(plan, field_pointer).unwrap_or("");
+        let found = findings_at(&report.findings, field_pointer);
+        let unchanged =
+            signal.with_untracked(|field| field.text == text && field.findings == found);
+        if !unchanged {
+            signal.set(FieldCheck {
+                text: text.to_owned(),
+                findings: found.to_vec(),
+            });
+        }
+    }
+}
+
+/// The findings on the field at `field_pointer`: a run of `findings`, which a report keeps
+/// sorted by pointer first.
+fn findings_at<'a>(findings: &'a [Finding], field_pointer: &str) -> &'a [Finding] {
+    let start = findings.partition_point(|finding| finding.pointer.as_str() < field_pointer);
+    let rest = findings.get(start..).unwrap_or_default();
+    let length = rest.partition_point(|finding| finding.pointer == field_pointer);
+    rest.get(..length).unwrap_or_default()
 }
 
 fn find_profile(id: &str, custom: &[Profile]) -> Option<Profile> {
