@@ -73,10 +73,8 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    // A memo, so the title is written when the name changes, not at every keystroke.
-    let child_name = Memo::new(move |_| editor.plan.with(|plan| plan.child.name.trim().to_owned()));
     Effect::new(move |_| {
-        let name = child_name.get();
+        let name = editor.plan.with(|plan| plan.child.name.trim().to_owned());
         document().set_title(&if name.is_empty() {
             "cinplan: Child in Need plan".to_owned()
         } else {

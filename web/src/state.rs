@@ -150,8 +150,42 @@ pub struct FieldCheck {
     pub findings: Vec<Finding>,
 }
 
-/// Each field's [`FieldCheck`], for the fields on screen, sorted by pointer.
-type FieldChecks = Vec<(String, ArcRwSignal<FieldCheck>)>;
+/// The signals of one field on screen: its text as the user has it, and its [`FieldCheck`].
+/// Each is set only when it changes, so a keystroke wakes the edited field alone.
+#[derive(Debug, Clone)]
+pub struct FieldSignals {
+    pub text: ArcRwSignal<String>,
+    pub check: ArcRwSignal<FieldCheck>,
+}
+
+impl FieldSignals {
+    /// Takes the field's text in `plan`, if it changed.
+    fn follow_text(&self, field_pointer: &str, plan: &Plan) {
+        let text = pointer::text_at(plan, field_pointer).unwrap_or("");
+        if self.text.with_untracked(|old| old != text) {
+            self.text.set(text.to_owned());
+        }
+    }
+
+    /// Takes the field's text in `plan` and its findings in `report` (a check of `plan`),
+    /// if either changed.
+    fn follow_check(&self, field_pointer: &str, plan: &Plan, report: &CheckReport) {
+        let text = pointer::text_at(plan, field_pointer).unwrap_or("");
+        let found = findings_at(&report.findings, field_pointer);
+        let unchanged = self
+            .check
+            .with_untracked(|check| check.text == text && check.findings == found);
+        if !unchanged {
+            self.check.set(FieldCheck {
+                text: text.to_owned(),
+                findings: found.to_vec(),
+            });
+        }
+    }
+}
+
+/// The fields on screen, sorted by pointer.
+type FieldChecks = Vec<(String, FieldSignals)>;
 
 #[derive(Debug, Default)]
 struct History {
@@ -176,7 +210,7 @@ pub struct Editor {
     pub timeline: Memo<Timeline>,
     pub profile: Memo<Profile>,
     /// The plan's profile name.
-    profile_id: Memo<String>,
+    profile_id: RwSignal<String>,
     /// Profile files the user loaded in this browser.
     pub custom_profiles: RwSignal<Vec<Profile>>,
     pub today: NaiveDate,
@@ -248,8 +282,10 @@ impl Editor {
         let today = dates::today();
         let plan = RwSignal::new(initial.clone());
         let checked = RwSignal::new(initial.clone());
-        // The profile's name alone, so a keystroke does not read a profile file again.
-        let profile_id = Memo::new(move |_| plan.with(|plan| plan.profile.clone()));
+        // The profile's name as a signal of its own, set (by the effect below) only when it
+        // changes: a keystroke does not read a profile file again, nor wake all that
+        // depends on the profile, as a memo's readers would be woken.
+        let profile_id = RwSignal::new(initial.profile.clone());
         let profile = Memo::new(move |_| {
             profile_id
                 .with(|wanted| find_profile(wanted, &custom_profiles.read()))
@@ -260,19 +296,25 @@ impl Editor {
         // pause runs only the plan rules again.
         let report = Memo::new(move |_| {
             let profile = profile.read();
-            checked.with(|plan| {
-                let options = CheckOptions {
-                    today,
-                    profile: &profile,
-                };
-                checker
-                    .try_update_value(|checker| checker.check_plan(plan, options))
-                    .unwrap_or_else(|| cinplan_core::check::check_plan(plan, options))
-            })
+            checked.with(|plan| check_with(checker, plan, &profile, today))
         });
         let field_checks: StoredValue<FieldChecks> = StoredValue::new(Vec::new());
-        // A full check (after a pause, an edit, an undo, another plan) reaches every field
-        // it changed.
+        // The profile's name and each field's text follow the plan (typing, undo, a
+        // suggestion, another plan).
+        Effect::new(move |_| {
+            plan.with(|plan| {
+                if profile_id.with_untracked(|id| *id != plan.profile) {
+                    profile_id.set(plan.profile.clone());
+                }
+                field_checks.with_value(|fields| {
+                    for (field_pointer, field) in fields {
+                        field.follow_text(field_pointer, plan);
+                    }
+                });
+            });
+        });
+        // A full check (after a pause, an edit, an undo, another plan, another profile)
+        // reaches every field it changed.
         Effect::new(move |_| {
             report.with(|report| {
                 checked.with_untracked(|plan| {
@@ -403,48 +445,40 @@ impl Editor {
     /// Checks the plan as it is now and gives every field on screen its new findings, now;
     /// the rest of the editor follows after the pause ([`Editor::check_soon`]).
     fn check_fields_now(self) {
-        let report = self.plan.with_untracked(|plan| {
-            self.profile.with_untracked(|profile| {
-                let options = CheckOptions {
-                    today: self.today,
-                    profile,
-                };
-                self.checker
-                    .try_update_value(|checker| checker.check_plan(plan, options))
-            })
+        self.plan.with_untracked(|plan| {
+            let report = self
+                .profile
+                .with_untracked(|profile| check_with(self.checker, plan, profile, self.today));
+            self.field_checks
+                .with_value(|fields| hand_out(fields, plan, &report));
         });
-        if let Some(report) = report {
-            self.plan.with_untracked(|plan| {
-                self.field_checks
-                    .with_value(|fields| hand_out(fields, plan, &report));
-            });
-        }
     }
 
-    /// The findings of the field at `pointer` and the text they were found in, as a signal
-    /// that changes only when they do.
-    pub fn field_check(self, field_pointer: &str) -> ArcRwSignal<FieldCheck> {
+    /// The text of the field at `pointer` and its findings (with the text they were found
+    /// in), as signals that change only when they do.
+    pub fn field(self, field_pointer: &str) -> FieldSignals {
         let place = match self.find_field(field_pointer) {
             Ok(existing) => return existing,
             Err(place) => place,
         };
-        let text = self.checked.with_untracked(|plan| {
-            pointer::text_at(plan, field_pointer)
-                .unwrap_or("")
-                .to_owned()
+        let signals = FieldSignals {
+            text: ArcRwSignal::new(String::new()),
+            check: ArcRwSignal::new(FieldCheck::default()),
+        };
+        self.plan
+            .with_untracked(|plan| signals.follow_text(field_pointer, plan));
+        self.report.with_untracked(|report| {
+            self.checked
+                .with_untracked(|plan| signals.follow_check(field_pointer, plan, report));
         });
-        let findings = self
-            .report
-            .with_untracked(|report| findings_at(&report.findings, field_pointer).to_vec());
-        let signal = ArcRwSignal::new(FieldCheck { text, findings });
         self.field_checks.update_value(|fields| {
-            fields.insert(place, (field_pointer.to_owned(), signal.clone()));
+            fields.insert(place, (field_pointer.to_owned(), signals.clone()));
         });
-        signal
+        signals
     }
 
-    /// The entry of the field at `field_pointer`, or where it would go.
-    fn find_field(self, field_pointer: &str) -> Result<ArcRwSignal<FieldCheck>, usize> {
+    /// The signals of the field at `field_pointer`, or where they would go.
+    fn find_field(self, field_pointer: &str) -> Result<FieldSignals, usize> {
         self.field_checks.with_value(|fields| {
             fields
                 .binary_search_by(|(pointer, _)| pointer.as_str().cmp(field_pointer))
@@ -454,12 +488,10 @@ impl Editor {
 
     /// The text of the field at `pointer` as last checked: what its findings' ranges refer to.
     pub fn checked_text(self, field_pointer: &str) -> Option<String> {
-        match self.find_field(field_pointer) {
-            Ok(field) => Some(field.with_untracked(|field| field.text.clone())),
-            Err(_) => self
-                .checked
-                .with_untracked(|plan| pointer::text_at(plan, field_pointer).map(str::to_owned)),
-        }
+        // Every field whose findings can be applied is on screen, so it has signals.
+        self.find_field(field_pointer)
+            .ok()
+            .map(|field| field.check.with_untracked(|check| check.text.clone()))
     }
 
     fn check_soon(self) {
@@ -696,17 +728,8 @@ impl Editor {
 /// only the entries that differ: the marks of a field whose findings stayed the same are
 /// not touched.
 fn hand_out(fields: &FieldChecks, plan: &Plan, report: &CheckReport) {
-    for (field_pointer, signal) in fields {
-        let text = pointer::text_at(plan, field_pointer).unwrap_or("");
-        let found = findings_at(&report.findings, field_pointer);
-        let unchanged =
-            signal.with_untracked(|field| field.text == text && field.findings == found);
-        if !unchanged {
-            signal.set(FieldCheck {
-                text: text.to_owned(),
-                findings: found.to_vec(),
-            });
-        }
+    for (field_pointer, field) in fields {
+        field.follow_check(field_pointer, plan, report);
     }
 }
 
@@ -717,6 +740,24 @@ fn findings_at<'a>(findings: &'a [Finding], field_pointer: &str) -> &'a [Finding
     let rest = findings.get(start..).unwrap_or_default();
     let length = rest.partition_point(|finding| finding.pointer == field_pointer);
     rest.get(..length).unwrap_or_default()
+}
+
+/// Checks `plan`, re-running only what changed since the checker's last check. One function
+/// for the check at a keystroke and the one after a pause, so the download holds one copy
+/// of the checker.
+#[inline(never)]
+fn check_with(
+    checker: StoredValue<PlanChecker>,
+    plan: &Plan,
+    profile: &Profile,
+    today: NaiveDate,
+) -> CheckReport {
+    let options = CheckOptions { today, profile };
+    // The checker lives as long as the editor; a check asked of an editor already torn
+    // down finds nothing.
+    checker
+        .try_update_value(|checker| checker.check_plan(plan, options))
+        .unwrap_or_default()
 }
 
 fn find_profile(id: &str, custom: &[Profile]) -> Option<Profile> {

@@ -235,8 +235,7 @@ fn ProgressRating(need: usize, action: usize) -> impl IntoView {
     use cinplan_core::plan::ProgressRating as Rating;
     let editor = use_editor();
     let id = format!("rating-{need}-{action}");
-    // A memo, so a keystroke elsewhere in the plan does not set every option again.
-    let value = Memo::new(move |_| {
+    let value = move || {
         editor.plan.with(|plan| {
             match plan
                 .needs
@@ -249,9 +248,8 @@ fn ProgressRating(need: usize, action: usize) -> impl IntoView {
                 Some(Rating::NotYet) => "not-yet",
                 None => "",
             }
-            .to_owned()
         })
-    });
+    };
     let on_change = move |event: leptos::ev::Event| {
         let rating = match event_target_value(&event).as_str() {
             "achieved" => Some(Rating::Achieved),
@@ -281,7 +279,7 @@ fn ProgressRating(need: usize, action: usize) -> impl IntoView {
                 ]
                     .into_iter()
                     .map(|(id, label)| {
-                        view! { <option value=id prop:selected=move || value.get() == id>{label}</option> }
+                        view! { <option value=id prop:selected=move || value() == id>{label}</option> }
                     })
                     .collect_view()}
             </select>

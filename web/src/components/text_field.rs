@@ -39,14 +39,14 @@ pub fn TextField(
     let status_id = format!("{id}-status");
     let pointer = StoredValue::new(pointer);
 
-    let text = Memo::new(move |_| {
-        editor.plan.with(|plan| {
-            pointer.with_value(|pointer| pointer::text_at(plan, pointer).unwrap_or("").to_owned())
-        })
-    });
-    // This field's own findings, which change only when a check changes them: a check of
-    // the plan after a keystroke elsewhere leaves this field's marks alone.
-    let check = pointer.with_value(|pointer| editor.field_check(pointer));
+    // This field's own text and findings: a keystroke elsewhere in the plan, or a check
+    // that left this field's findings as they were, does not wake it.
+    let signals = pointer.with_value(|pointer| editor.field(pointer));
+    let text = {
+        let text = signals.text.clone();
+        Memo::new(move |_| text.get())
+    };
+    let check = signals.check;
     let checked_text = {
         let check = check.clone();
         Memo::new(move |_| check.with(|check| check.text.clone()))
@@ -57,14 +57,6 @@ pub fn TextField(
     // no marks rather than wrong ones.
     let current =
         Memo::new(move |_| text.with(|text| checked_text.with(|checked| text == checked)));
-    // The element id of the open popover's mark when it is in this field (else empty), so
-    // opening a popover redraws one field, not all of them.
-    let open_here = Memo::new(move |_| {
-        editor.open_mark.with(|open| match open {
-            Some(key) if pointer.with_value(|pointer| key.pointer == *pointer) => key.dom_id(),
-            _ => String::new(),
-        })
-    });
 
     // The highlight layer is drawn by hand: text nodes and <mark> elements made here, so
     // the user's text is only ever a text node, and the layer is rebuilt whole on each
@@ -80,11 +72,11 @@ pub fn TextField(
             }]
         };
         let found = findings.get();
-        let open = open_here.get();
+        let open = editor.open_mark.get();
         let Some(layer) = mirror_ref.get() else {
             return;
         };
-        draw_layer(&layer, &pieces, &found, &open);
+        draw_layer(&layer, &pieces, &found, open.as_ref());
     });
 
     let counts = move || {
@@ -294,7 +286,7 @@ fn draw_layer(
     layer: &web_sys::HtmlDivElement,
     pieces: &[Segment],
     findings: &[Finding],
-    open_dom_id: &str,
+    open: Option<&MarkKey>,
 ) {
     let document = document();
     layer.set_text_content(None);
@@ -304,8 +296,8 @@ fn draw_layer(
                 let Ok(mark) = document.create_element("mark") else {
                     continue;
                 };
-                let dom_id = MarkKey::of(finding).dom_id();
-                let class = if dom_id == open_dom_id {
+                let key = MarkKey::of(finding);
+                let class = if open == Some(&key) {
                     format!("hl hl-{} hl-open", finding.severity.as_str())
                 } else {
                     format!("hl hl-{}", finding.severity.as_str())
@@ -313,7 +305,7 @@ fn draw_layer(
                 mark.set_class_name(&class);
                 let _ = mark.set_attribute("data-rule", &finding.rule);
                 let _ = mark.set_attribute("data-severity", finding.severity.as_str());
-                let _ = mark.set_attribute("data-key", &dom_id);
+                let _ = mark.set_attribute("data-key", &key.dom_id());
                 mark.set_text_content(Some(&piece.text));
                 mark.into()
             }
