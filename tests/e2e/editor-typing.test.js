@@ -119,4 +119,13 @@ test("a long field is still checked after a pause in typing, not at each keystro
   assert.deepEqual(atOnce.highlighted, [], "and shows no marks rather than misplaced ones");
   await settled(page);
   assert.deepEqual(await highlights(page, 0, "action").allTextContents(), ["ASAP"]);
+  // Words that change no finding: the check after the pause still catches up with them.
+  const unchanged = await typeAndLookAtOnce(page, 0, "action", " Then home.");
+  assert.equal(unchanged.stale, true);
+  await settled(page);
+  assert.deepEqual(await highlights(page, 0, "action").allTextContents(), ["ASAP"]);
+  assert.equal(
+    await page.evaluate(() => document.querySelector('[data-testid="row-0"] .field[data-field="action"] .mirror').textContent.endsWith("ASAP Then home.\u200b")),
+    true,
+  );
 });

@@ -315,9 +315,11 @@ impl Editor {
         });
         // A full check (after a pause, an edit, an undo, another plan, another profile)
         // reaches every field it changed.
+        // Tracks the plan as checked too: a check that found the same may still be of
+        // another text (a long field typed into, a change made in another view).
         Effect::new(move |_| {
             report.with(|report| {
-                checked.with_untracked(|plan| {
+                checked.with(|plan| {
                     field_checks.with_value(|fields| hand_out(fields, plan, report));
                 });
             });
