@@ -25,7 +25,7 @@ EXTENSION=dist/extension
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-say "compiling cinplan-wasm for wasm32 (release: opt-level z, lto)"
+say "compiling cinplan-wasm for wasm32 (release: opt-level z, lto; regex's lazy DFA, its default feature)"
 cargo build -p cinplan-wasm --target wasm32-unknown-unknown --release --locked
 
 say "generating the JavaScript bindings"

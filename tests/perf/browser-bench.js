@@ -9,7 +9,7 @@
 //           same three measures, with the embed's default settings and with no debounce
 //
 //   node tests/perf/browser-bench.js [--only core,editor,embed] [--keystrokes 200]
-//        [--edits 1000] [--out target/perf/browser.json] [--quick]
+//        [--edits 1000] [--out target/perf/browser.json] [--quick] [--embed /dist/embed/]
 //
 // Keystroke-to-marks: a capture listener takes the keydown's own timestamp (so input
 // queueing counts), a MutationObserver sees the marks change, and the next animation frame
@@ -46,6 +46,8 @@ function parseArgs(argv) {
     embedPath: "/tests/perf/embed-host/index.html",
     embedField: 'textarea[data-cinplan-field="action"]',
     embedMarks: ".mark",
+    // The embed build the core and embed parts load (another build's folder to compare).
+    embed: "/dist/embed/",
   };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
@@ -67,10 +69,15 @@ function parseArgs(argv) {
 /** Installed before any page script: counts marks everywhere, times keystrokes to marks. */
 function instrument(marksSelector) {
   const roots = [document];
-  const state = { firstMarkAt: null, firstFrameAt: null, keyAt: null, waiting: null };
+  const state = { firstMarkAt: null, firstFrameAt: null, lastChangeAt: null, marks: 0, keyAt: null, waiting: null };
   const count = () => roots.reduce((sum, root) => sum + root.querySelectorAll(marksSelector).length, 0);
   const onMutations = () => {
-    if (state.firstMarkAt === null && count() > 0) {
+    const marks = count();
+    if (marks !== state.marks) {
+      state.marks = marks;
+      state.lastChangeAt = performance.now();
+    }
+    if (state.firstMarkAt === null && marks > 0) {
       state.firstMarkAt = performance.now();
       requestAnimationFrame(() => {
         state.firstFrameAt = performance.now();
@@ -169,12 +176,17 @@ async function newPage(context, marksSelector) {
   return page;
 }
 
-/** Navigation to first findings shown, `repeats` times, each a fresh load. */
-async function readiness(page, url, repeats, timeoutMs = 15000) {
+/**
+ * Navigation to first findings shown, `repeats` times, each a fresh load; and to the last
+ * change of the marks (every field checked: fields off screen may be checked after the
+ * first frame), taken once nothing has changed for `quietMs`.
+ */
+async function readiness(page, url, repeats, timeoutMs = 15000, quietMs = 750) {
   const samples = [];
   for (let index = 0; index < repeats; index += 1) {
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => window.__perf?.state.firstFrameAt !== null, null, { timeout: timeoutMs });
+    await page.waitForFunction((quiet) => performance.now() - window.__perf.state.lastChangeAt > quiet, quietMs, { timeout: timeoutMs });
     samples.push(
       await page.evaluate(() => {
         const navigation = performance.getEntriesByType("navigation")[0];
@@ -182,6 +194,7 @@ async function readiness(page, url, repeats, timeoutMs = 15000) {
         return {
           marks_in_dom_ms: window.__perf.state.firstMarkAt,
           marks_on_screen_ms: window.__perf.state.firstFrameAt,
+          all_marks_ms: window.__perf.state.lastChangeAt,
           dom_content_loaded_ms: navigation?.domContentLoadedEventEnd ?? null,
           marks: window.__perf.count(),
           bytes_loaded: resources.reduce((sum, entry) => sum + (entry.encodedBodySize || 0), 0) + (navigation?.encodedBodySize ?? 0),
@@ -190,7 +203,8 @@ async function readiness(page, url, repeats, timeoutMs = 15000) {
     );
   }
   const onScreen = samples.map((sample) => sample.marks_on_screen_ms);
-  return { median_ms: median(onScreen), p95_ms: p95(onScreen), samples };
+  const all = samples.map((sample) => sample.all_marks_ms);
+  return { median_ms: median(onScreen), p95_ms: p95(onScreen), all_marks: { median_ms: median(all), p95_ms: p95(all) }, samples };
 }
 
 async function focusField(page, selector, text) {
@@ -440,7 +454,7 @@ async function benchEditor(context, base, args) {
 async function benchEmbed(context, base, args) {
   const result = {};
   for (const [label, query] of [["default settings", ""], ["debounce 0", "&debounce=0"]]) {
-    const url = `${base}${args.embedPath}?corpus=/target/perf-corpus/plan-40.json${query}`;
+    const url = `${base}${args.embedPath}?corpus=/target/perf-corpus/plan-40.json&embed=${args.embed}${query}`;
     const page = await newPage(context, args.embedMarks);
     const seen = watch(page, base);
     const entry = { url: `${args.embedPath}?…${query}` };
@@ -459,7 +473,7 @@ async function benchEmbed(context, base, args) {
 async function benchCore(context, base, args) {
   const page = await context.newPage();
   const seen = watch(page, base);
-  await page.goto(`${base}/tests/perf/bench-page/index.html?embed=/dist/embed/&corpus=/target/perf-corpus/`);
+  await page.goto(`${base}/tests/perf/bench-page/index.html?embed=${args.embed}&corpus=/target/perf-corpus/`);
   await page.waitForFunction(() => document.documentElement.dataset.benchReady === "true", null, { timeout: 15000 });
   const result = await page.evaluate(
     (options) => window.cinplanBench.run(options),
@@ -482,6 +496,9 @@ function report(results, info) {
     lines.push("", "Core in the browser (WebAssembly, no UI):");
     lines.push(`- cold: ready ${fmt(core.cold.ready_ms, 1)} ms, first 40-row check done ${fmt(core.cold.first_plan_check_ms, 1)} ms; ${core.cold.rules} rules, ${core.cold.findings} findings`);
     lines.push(`- re-check 40-row plan after a keystroke: median ${fmt(core.recheck_plan_40.median_ms, 3)} ms, p95 ${fmt(core.recheck_plan_40.p95_ms, 3)} ms (from JSON text: p95 ${fmt(core.recheck_plan_40_from_json.p95_ms, 3)} ms)`);
+    if (core.plan_json_stringify) {
+      lines.push(`- of which crossing the boundary, at most: JSON.stringify of the plan median ${fmt(core.plan_json_stringify.median_ms, 3)} ms; JSON.parse of the report (${core.report_json_parse.bytes} characters) median ${fmt(core.report_json_parse.median_ms, 3)} ms`);
+    }
     if (core.full_check_plan_40) {
       lines.push(`- full check of the 40-row plan (nothing remembered, forgetChecks()): median ${fmt(core.full_check_plan_40.median_ms, 3)} ms, p95 ${fmt(core.full_check_plan_40.p95_ms, 3)} ms`);
     }
@@ -500,7 +517,8 @@ function report(results, info) {
     }
     lines.push("", `${name}:`);
     if (entry.ready_first_visit) lines.push(`- ready (first findings on screen), first visit: median ${fmt(entry.ready_first_visit.median_ms, 1)} ms, p95 ${fmt(entry.ready_first_visit.p95_ms, 1)} ms; ${kib(entry.ready_first_visit.samples[0]?.bytes_loaded)} transferred`);
-    lines.push(`- ready with the 40-row plan: median ${fmt(entry.ready_with_plan_40.median_ms, 1)} ms, p95 ${fmt(entry.ready_with_plan_40.p95_ms, 1)} ms (${entry.marks_in_plan_40} marks)`);
+    const withPlan = entry.ready_with_plan_40;
+    lines.push(`- ready with the 40-row plan: median ${fmt(withPlan.median_ms, 1)} ms, p95 ${fmt(withPlan.p95_ms, 1)} ms; every field's marks drawn: median ${fmt(withPlan.all_marks.median_ms, 1)} ms (${entry.marks_in_plan_40} marks)`);
     const typing = entry.keystroke_to_marks;
     lines.push(`- keystroke to marks on screen (${typing.keystrokes} keystrokes, ${typing.missed} without a change in 3 s): median ${fmt(typing.marks_on_screen.median_ms, 1)} ms, p95 ${fmt(typing.marks_on_screen.p95_ms, 1)} ms (in the DOM: p95 ${fmt(typing.marks_in_dom.p95_ms, 1)} ms)`);
     if (typing.measures) lines.push(`  (measures ${typing.measures})`);
@@ -535,7 +553,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const wanted = new Set(args.only.split(","));
   const needed = ["target/perf-corpus/plan-40.json"];
-  if (wanted.has("core") || wanted.has("embed")) needed.push("dist/embed/cinplan_wasm.js");
+  if (wanted.has("core") || wanted.has("embed")) needed.push(`${args.embed.replace(/^\//, "")}cinplan_wasm.js`);
   if (wanted.has("editor")) needed.push(args.editorPath.replace(/^\//, ""));
   for (const file of needed) {
     if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run scripts/bench.sh (it builds and writes everything)`);

@@ -9,10 +9,10 @@ use crate::calendar::Calendar;
 use crate::finding::{Finding, RawFinding};
 use crate::plan::{IgnoredFinding, Plan};
 use crate::profile::Profile;
-use crate::rules::{registry, FieldContext, FieldName, PlanContext};
+use crate::rules::{registry, FieldContext, FieldName, PlanContext, TimescaleReadings};
 use crate::summary::{summarise, SmartSummary};
 use crate::text::Utf16Index;
-use crate::timescale::{read_timescale, ReadingContext};
+use crate::timescale::{read_timescale, ReadingContext, Timescale};
 
 /// What a check needs besides the plan.
 #[derive(Debug, Clone, Copy)]
@@ -113,6 +113,17 @@ pub fn check_one_field(
     options: CheckOptions<'_>,
     calendar: &Calendar,
 ) -> Vec<RawFinding> {
+    check_one_field_reading(plan, field, options, calendar).0
+}
+
+/// [`check_one_field`], with the reading of the field's text when it is a timescale (for
+/// the plan rules, which read it too).
+fn check_one_field_reading(
+    plan: &Plan,
+    field: &FieldRef<'_>,
+    options: CheckOptions<'_>,
+    calendar: &Calendar,
+) -> (Vec<RawFinding>, Option<Timescale>) {
     let timescale = field.field.is_timescale().then(|| {
         read_timescale(
             field.text,
@@ -148,7 +159,7 @@ pub fn check_one_field(
         }
     }
     apply_profile(&mut findings, options.profile);
-    findings
+    (findings, timescale)
 }
 
 /// `findings` without those another finding makes redundant (see [`SUPERSEDES`]). Applied
@@ -187,10 +198,14 @@ pub fn check_plan(plan: &Plan, options: CheckOptions<'_>) -> CheckReport {
     let calendar = calendar_for(plan, options.profile);
     let all_fields = fields(plan);
     let mut located: Vec<Located> = Vec::new();
+    let mut readings: Vec<(&str, Timescale)> = Vec::new();
     for field in &all_fields {
-        located.extend(locate_field(plan, field, options, &calendar));
+        let (found, reading) = locate_field_reading(plan, field, options, &calendar);
+        located.extend(found);
+        readings.extend(reading.map(|reading| (field.text, reading)));
     }
-    finish_report(plan, &all_fields, located, options, &calendar)
+    let readings = TimescaleReadings::new(readings.iter().map(|(text, reading)| (*text, reading)));
+    finish_report(plan, &all_fields, located, options, &calendar, &readings)
 }
 
 /// The field rules' findings on one field, published and keyed for suppression.
@@ -200,15 +215,26 @@ pub(crate) fn locate_field(
     options: CheckOptions<'_>,
     calendar: &Calendar,
 ) -> Vec<Located> {
-    let findings = check_one_field(plan, field, options, calendar);
+    locate_field_reading(plan, field, options, calendar).0
+}
+
+/// [`locate_field`], with the reading of the field's text when it is a timescale.
+pub(crate) fn locate_field_reading(
+    plan: &Plan,
+    field: &FieldRef<'_>,
+    options: CheckOptions<'_>,
+    calendar: &Calendar,
+) -> (Vec<Located>, Option<Timescale>) {
+    let (findings, reading) = check_one_field_reading(plan, field, options, calendar);
     if findings.is_empty() {
-        return Vec::new();
+        return (Vec::new(), reading);
     }
     let index = Utf16Index::new(field.text);
-    findings
-        .iter()
+    let located = findings
+        .into_iter()
         .map(|finding| Located::on_field(finding, field, &index))
-        .collect()
+        .collect();
+    (located, reading)
 }
 
 /// The plan rules' findings, published: on the free-text field they point at, ranged over
@@ -218,12 +244,14 @@ fn locate_plan_findings(
     field_at: &HashMap<&str, &FieldRef<'_>>,
     options: CheckOptions<'_>,
     calendar: &Calendar,
+    readings: Option<&TimescaleReadings<'_>>,
 ) -> Vec<Located> {
     let context = PlanContext {
         plan,
         profile: options.profile,
         today: options.today,
         calendar,
+        readings,
     };
     let mut plan_findings = Vec::new();
     for rule in registry::all() {
@@ -237,7 +265,7 @@ fn locate_plan_findings(
     }
     apply_profile(&mut plan_findings, options.profile);
     plan_findings
-        .iter()
+        .into_iter()
         .map(
             |finding| match field_at.get(finding.pointer.as_str()).copied() {
                 Some(field) => Located::on_field(finding, field, &Utf16Index::new(field.text)),
@@ -248,19 +276,27 @@ fn locate_plan_findings(
 }
 
 /// The rest of [`check_plan`] once every field's own findings are `located`: the plan
-/// rules, then superseding, suppressions, order and the summary.
+/// rules (given the `readings` the field checks made of the plan's timescale texts), then
+/// superseding, suppressions, order and the summary.
 pub(crate) fn finish_report(
     plan: &Plan,
     all_fields: &[FieldRef<'_>],
     mut located: Vec<Located>,
     options: CheckOptions<'_>,
     calendar: &Calendar,
+    readings: &TimescaleReadings<'_>,
 ) -> CheckReport {
     let field_at: HashMap<&str, &FieldRef<'_>> = all_fields
         .iter()
         .map(|field| (field.pointer.as_str(), field))
         .collect();
-    located.extend(locate_plan_findings(plan, &field_at, options, calendar));
+    located.extend(locate_plan_findings(
+        plan,
+        &field_at,
+        options,
+        calendar,
+        Some(readings),
+    ));
     let superseded = superseded_located(&located);
 
     let mut report = CheckReport::default();
@@ -289,22 +325,24 @@ pub(crate) struct Located {
 
 impl Located {
     /// A finding on the free-text `field`, whose text `index` counts.
-    fn on_field(finding: &RawFinding, field: &FieldRef<'_>, index: &Utf16Index<'_>) -> Located {
+    fn on_field(finding: RawFinding, field: &FieldRef<'_>, index: &Utf16Index<'_>) -> Located {
+        let key = SuppressionKey::of_text(field, flagged_text(&finding, field.text));
         Located {
-            finding: finding.publish_with(index),
-            key: SuppressionKey::of_text(field, &flagged_text(finding, field.text)),
+            finding: finding.into_published(index),
+            key,
         }
     }
 
     /// A finding on a date, a review or the plan itself: there is no text to range over.
-    fn elsewhere(finding: &RawFinding) -> Located {
+    fn elsewhere(finding: RawFinding) -> Located {
+        let key = SuppressionKey::of_pointer(&finding.pointer);
         Located {
             finding: RawFinding {
                 span: None,
-                ..finding.clone()
+                ..finding
             }
-            .publish(""),
-            key: SuppressionKey::of_pointer(&finding.pointer),
+            .into_published(&Utf16Index::new("")),
+            key,
         }
     }
 }
@@ -581,8 +619,8 @@ pub fn check_field(
     ));
     let index = Utf16Index::new(text);
     let mut findings: Vec<Finding> = without_superseded(raw)
-        .iter()
-        .map(|finding| finding.publish_with(&index))
+        .into_iter()
+        .map(|finding| finding.into_published(&index))
         .collect();
     sort_findings(&mut findings);
     findings
@@ -622,6 +660,7 @@ fn plan_findings_on_section(
         profile: options.profile,
         today: options.today,
         calendar,
+        readings: None,
     };
     let mut findings = Vec::new();
     for rule in registry::all() {
@@ -642,13 +681,12 @@ fn plan_findings_on_section(
     findings
 }
 
-fn flagged_text(finding: &RawFinding, text: &str) -> String {
+fn flagged_text<'t>(finding: &RawFinding, text: &'t str) -> &'t str {
     finding
         .span
         .as_ref()
         .and_then(|span| text.get(span.clone()))
         .unwrap_or(text)
-        .to_owned()
 }
 
 fn is_suppressed(plan: &Plan, rule: &str, key: &SuppressionKey) -> bool {
@@ -685,7 +723,7 @@ pub(crate) fn finish_field_at(
 ) -> Vec<Finding> {
     let field_at = HashMap::from([(field.pointer.as_str(), field)]);
     located.extend(
-        locate_plan_findings(plan, &field_at, options, calendar)
+        locate_plan_findings(plan, &field_at, options, calendar, None)
             .into_iter()
             .filter(|item| item.finding.pointer == field.pointer),
     );

@@ -212,6 +212,12 @@ impl RawFinding {
     /// Like [`RawFinding::publish`], with the index of the field's text built once for
     /// all of the field's findings.
     pub fn publish_with(&self, index: &Utf16Index<'_>) -> Finding {
+        self.clone().into_published(index)
+    }
+
+    /// Like [`RawFinding::publish_with`], moving the message and suggestions rather than
+    /// copying them: a plan check publishes every finding it makes.
+    pub fn into_published(self, index: &Utf16Index<'_>) -> Finding {
         let (start, end) = match &self.span {
             Some(span) => (
                 Some(index.to_utf16(span.start)),
@@ -222,25 +228,31 @@ impl RawFinding {
         Finding {
             rule: self.rule.to_owned(),
             severity: self.severity,
-            smart: self.smart.clone(),
-            pointer: self.pointer.clone(),
+            smart: self.smart,
+            pointer: self.pointer,
             start,
             end,
-            message: self.message.clone(),
+            message: self.message,
             suggestions: self
                 .suggestions
-                .iter()
+                .into_iter()
                 .map(|suggestion| {
-                    let index = Utf16Index::new(&suggestion.replacement);
-                    Suggestion {
-                        label: suggestion.label.clone(),
-                        replacement: suggestion.replacement.clone(),
-                        applicability: suggestion.applicability,
-                        target: suggestion.target,
-                        placeholders: placeholder_ranges(&suggestion.replacement)
+                    let placeholders = placeholder_ranges(&suggestion.replacement);
+                    let placeholders = if placeholders.is_empty() {
+                        Vec::new()
+                    } else {
+                        let index = Utf16Index::new(&suggestion.replacement);
+                        placeholders
                             .into_iter()
                             .map(|range| index.to_utf16(range.start)..index.to_utf16(range.end))
-                            .collect(),
+                            .collect()
+                    };
+                    Suggestion {
+                        label: suggestion.label,
+                        replacement: suggestion.replacement,
+                        applicability: suggestion.applicability,
+                        target: suggestion.target,
+                        placeholders,
                     }
                 })
                 .collect(),

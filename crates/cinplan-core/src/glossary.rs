@@ -636,7 +636,7 @@ mod tests {
     fn the_glossary_compiles() {
         assert!(
             glossary_regex().is_some_and(WordRegex::is_fast_on_any_text)
-                || !cfg!(feature = "fast-regex")
+                || !cfg!(feature = "regex-perf-dfa")
         );
     }
 

@@ -22,13 +22,14 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::check::{
-    calendar_for, fields, finish_field_at, finish_report, locate_field, CheckOptions, CheckReport,
-    FieldRef, Located,
+    calendar_for, fields, finish_field_at, finish_report, locate_field_reading, CheckOptions,
+    CheckReport, FieldRef, Located,
 };
 use crate::finding::Finding;
 use crate::plan::{Action, Plan, Suppressions, Views};
 use crate::profile::Profile;
-use crate::rules::FieldName;
+use crate::rules::{FieldName, TimescaleReadings};
+use crate::timescale::Timescale;
 
 /// More remembered fields than this (a host checking cells of many forms one by one through
 /// [`PlanChecker::check_field_at`]) and the memory is emptied rather than grown.
@@ -160,6 +161,9 @@ struct Remembered {
     text: String,
     row: RowInputs,
     located: Vec<Located>,
+    /// The reading of `text` when the field is a timescale, shared with the plan rules
+    /// (valid while the frame, which holds the dates, today and the calendar, is the same).
+    reading: Option<Timescale>,
 }
 
 /// A checker that remembers each field's findings between checks of the same plan as it is
@@ -197,7 +201,13 @@ impl PlanChecker {
             located.extend(entry.located.iter().cloned());
             self.remembered.insert(field.pointer.clone(), entry);
         }
-        finish_report(plan, &all_fields, located, options, &calendar)
+        let readings = TimescaleReadings::new(self.remembered.values().filter_map(|entry| {
+            entry
+                .reading
+                .as_ref()
+                .map(|reading| (entry.text.as_str(), reading))
+        }));
+        finish_report(plan, &all_fields, located, options, &calendar, &readings)
     }
 
     /// Checks the field at `pointer` of `plan` as
@@ -272,11 +282,13 @@ impl Remembered {
         options: CheckOptions<'_>,
         calendar: &crate::calendar::Calendar,
     ) -> Remembered {
+        let (located, reading) = locate_field_reading(plan, field, options, calendar);
         Remembered {
             field: field.field,
             text: field.text.to_owned(),
             row: RowInputs::of(plan, field),
-            located: locate_field(plan, field, options, calendar),
+            located,
+            reading,
         }
     }
 

@@ -11,11 +11,18 @@
 // <cinplan-field> element. Everything runs in the browser: nothing is sent anywhere.
 
 import init, * as wasm from "./cinplan_wasm.js";
-import { FieldController, warnOnce } from "./controller.js";
+import { FieldController, checkFirst, warnOnce } from "./controller.js";
 import { DocumentWatcher } from "./scanner.js";
 import { editableTarget, isEditable } from "./field-text.js";
 import { CONTEXT_KEYS } from "./context.js";
 import { defineFieldElement } from "./field-element.js";
+// Imported by the modules above; named here too so that the browser asks for the whole
+// module graph in one round of requests rather than one level at a time, and the
+// WebAssembly starts loading sooner.
+import "./root.js";
+import "./overlay.js";
+import "./popover.js";
+import "./styles.js";
 
 export {
   checkField,
@@ -125,22 +132,27 @@ const hub = {
   },
   autoAttach(element) {
     if (attached.has(element) || waiting.has(element)) return;
-    attachNow(element, { field: fieldNameOf(element) }, true);
+    // The first check waits for refresh(), which checks the fields on screen first.
+    attachNow(element, { field: fieldNameOf(element) }, true, { deferFirstCheck: true });
   },
   autoAttached(document) {
     return [...attached].filter(([element, entry]) => entry.auto && element.ownerDocument === document).map(([element]) => element);
   },
   detach,
   refresh(document) {
-    for (const [element, entry] of attached) {
-      if (element.ownerDocument !== document) continue;
-      const controller = entry.controller;
+    const controllers = [...attached.values()]
+      .map(({ controller }) => controller)
+      .filter((controller) => controller.document === document);
+    // Fields attached before this scan: the page around them may have changed.
+    const earlier = controllers.filter((controller) => !controller.awaitingFirstCheck);
+    checkFirst(controllers);
+    for (const controller of earlier) {
       if (controller.active !== controller.wasActive) {
         controller.wasActive = controller.active;
         controller.check();
       }
-      controller.root.scheduleLayout();
     }
+    if (earlier.length > 0) earlier[0].root.scheduleLayout();
   },
 };
 
@@ -156,7 +168,7 @@ export function stop() {
   watchers.clear();
 }
 
-function attachNow(element, options, auto) {
+function attachNow(element, options, auto, { deferFirstCheck = false } = {}) {
   const field = editableTarget(element);
   if (!field) {
     warnOnce(`an element marked for "${options.field}" has no textarea, text input or contenteditable to check`);
@@ -172,7 +184,7 @@ function attachNow(element, options, auto) {
     ...options,
   };
   try {
-    const controller = new FieldController({ api: wasm, marked: element, field, options: merged, fieldNameOf });
+    const controller = new FieldController({ api: wasm, marked: element, field, options: merged, fieldNameOf, deferFirstCheck });
     controller.wasActive = controller.active;
     attached.set(element, { controller, auto });
     return controller;

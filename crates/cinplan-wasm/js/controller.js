@@ -40,8 +40,9 @@ export class FieldController {
    * @param field the element holding the text
    * @param options { field, label?, debounce?, plan?, profile?, today?, context?, row? }
    * @param fieldNameOf the field name of any element of the page, for reading a row
+   * @param deferFirstCheck leave the first check to `checkFirst()` (many fields at once)
    */
-  constructor({ api, marked, field, options, fieldNameOf }) {
+  constructor({ api, marked, field, options, fieldNameOf, deferFirstCheck = false }) {
     this.api = api;
     this.marked = marked;
     this.field = field;
@@ -63,6 +64,9 @@ export class FieldController {
     this.pendingMicrotask = 0;
     this.idle = 0;
     this.docs = new Map();
+    this.awaitingFirstCheck = true;
+    this.firstCheckQueued = false;
+    this.detached = false;
 
     this.listeners = [
       ["input", () => this.onInput()],
@@ -72,9 +76,13 @@ export class FieldController {
       ["keydown", (event) => this.onKeyDown(event)],
     ];
     for (const [type, listener] of this.listeners) field.addEventListener(type, listener);
-    this.resizeObserver = new this.view.ResizeObserver(() => this.root.scheduleLayout());
+    // Observing reports the field's size once at the start: only a real change of size
+    // (which may move the fields after it too) lays the marks out again.
+    this.resizeObserver = new this.view.ResizeObserver(() => {
+      if (!this.awaitingFirstCheck && this.overlay.resized()) this.root.scheduleLayout();
+    });
     this.resizeObserver.observe(field);
-    this.check();
+    if (!deferFirstCheck) this.check();
   }
 
   /** Whether the user can type in the field now. */
@@ -138,7 +146,7 @@ export class FieldController {
 
   /** Whether a check is waiting to run. */
   get scheduled() {
-    return this.timer !== 0 || this.pendingMicrotask !== 0 || this.idle !== 0;
+    return this.timer !== 0 || this.pendingMicrotask !== 0 || this.idle !== 0 || this.awaitingFirstCheck;
   }
 
   cancelScheduled() {
@@ -152,9 +160,14 @@ export class FieldController {
     this.idle = 0;
   }
 
-  /** Checks the field now and draws the result. */
-  check() {
+  /**
+   * Checks the field now and draws the result; `place: false` leaves placing the marks
+   * to the caller (`checkTogether`, which measures many fields before placing any).
+   */
+  check({ place = true } = {}) {
+    if (this.detached) return;
     this.cancelScheduled();
+    this.awaitingFirstCheck = false;
     const before = this.findings.length;
     let text = "";
     let segments = null;
@@ -176,7 +189,7 @@ export class FieldController {
     this.text = text;
     this.segments = segments;
     this.findings = findings;
-    this.overlay.render(text, findings, segments, this.label);
+    this.overlay.render(text, findings, segments, this.label, { place });
     this.refreshPopover();
     this.dispatch();
     if (this.hasFocus() && findings.length !== before) this.announceCount();
@@ -412,6 +425,8 @@ export class FieldController {
   /** Takes away everything this attachment made; tells the host there are no findings left. */
   detach() {
     this.cancelScheduled();
+    this.detached = true;
+    this.awaitingFirstCheck = false;
     for (const [type, listener] of this.listeners) this.field.removeEventListener(type, listener);
     this.resizeObserver.disconnect();
     this.overlay.remove();
@@ -420,6 +435,70 @@ export class FieldController {
     this.text = "";
     this.dispatch();
   }
+}
+
+/** How long one idle slice of first checks may take, in milliseconds, before yielding. */
+const FIRST_CHECK_SLICE = 8;
+
+/**
+ * The first check of many fields of one document at once (a form when cinplan starts):
+ * the fields on screen and the focused one at once, so that their findings show in the
+ * first frame; the others after it, a slice at a time when the browser is idle, in the
+ * order of the page.
+ */
+export function checkFirst(controllers) {
+  const waiting = controllers.filter(
+    (controller) => controller.awaitingFirstCheck && !controller.detached && !controller.firstCheckQueued,
+  );
+  if (waiting.length === 0) return;
+  const view = waiting[0].view;
+  const now = [];
+  const later = [];
+  for (const controller of waiting) {
+    (controller.hasFocus() || onScreen(controller.field, view) ? now : later).push(controller);
+  }
+  checkTogether(now);
+  if (later.length === 0) return;
+  for (const controller of later) controller.firstCheckQueued = true;
+  checkWhenIdle(later, view);
+}
+
+/** Whether any of an element is inside the window's viewport. */
+function onScreen(element, view) {
+  const rect = element.getBoundingClientRect();
+  return rect.bottom > 0 && rect.right > 0 && rect.top < view.innerHeight && rect.left < view.innerWidth;
+}
+
+/** Checks fields, then places all their marks in one go (the page is laid out once). */
+function checkTogether(controllers) {
+  const checked = [];
+  for (const controller of controllers) {
+    if (!controller.awaitingFirstCheck || controller.detached) continue;
+    controller.check({ place: false });
+    checked.push(controller);
+  }
+  if (checked.length > 0) checked[0].root.layoutFields(checked);
+}
+
+function checkWhenIdle(queue, view) {
+  const slice = () => {
+    const until = performance.now() + FIRST_CHECK_SLICE;
+    const batch = [];
+    while (queue.length > 0 && (batch.length === 0 || performance.now() < until)) {
+      const controller = queue.shift();
+      if (controller.awaitingFirstCheck && !controller.detached) {
+        batch.push(controller);
+        controller.check({ place: false });
+      }
+    }
+    if (batch.length > 0) batch[0].root.layoutFields(batch);
+    if (queue.length > 0) schedule();
+  };
+  const schedule = () => {
+    if (view.requestIdleCallback) view.requestIdleCallback(slice, { timeout: 100 });
+    else view.setTimeout(slice, 0);
+  };
+  schedule();
 }
 
 /** The host's own name for the field (its label, aria-label or aria-labelledby), if any. */

@@ -61,10 +61,19 @@ export class FieldOverlay {
     this.segments = null;
     this.spans = new Map();
     this.current = null;
+    /** The inline styles this overlay last set, per node. */
+    this.applied = new Map();
+    /** The field's size when last measured. */
+    this.size = null;
+    /** Whether the mirror has been scrolled away from the top left. */
+    this.scrolled = false;
   }
 
-  /** Draws the findings of `text` (rich text also passes its node map). */
-  render(text, findings, segments, label) {
+  /**
+   * Draws the findings of `text` (rich text also passes its node map). `place: false`
+   * leaves the layout to the caller, which measures many fields before placing any.
+   */
+  render(text, findings, segments, label, { place = true } = {}) {
     this.text = text;
     this.findings = findings;
     this.segments = segments;
@@ -77,7 +86,7 @@ export class FieldOverlay {
       "aria-label",
       `cinplan: ${count} ${count === 1 ? "suggestion" : "suggestions"} for ${label}`,
     );
-    this.layout();
+    if (place) this.layout();
   }
 
   /** Fills the mirror: plain text, with each flagged stretch in a span of its worst severity. */
@@ -123,53 +132,147 @@ export class FieldOverlay {
 
   /** Follows the field: its place, size, font and scrolling. */
   layout() {
+    const measured = this.measure();
+    this.place(measured);
+    this.scroll(measured);
+  }
+
+  /**
+   * Reads from the page all that placing the marks needs, and writes nothing: the fields
+   * of a form are all measured, then all placed, so the browser lays the page out once
+   * rather than once per field. Null when the field is not to be seen.
+   */
+  measure(origin = this.root.origin(), clips = new Map()) {
     const field = this.field;
-    const view = this.document.defaultView;
     const rect = field.getBoundingClientRect();
+    this.size = { width: rect.width, height: rect.height };
     const shown = field.isConnected && rect.width > 0 && rect.height > 0;
-    const visible = shown ? this.visiblePart(rect) : null;
-    if (!visible || this.covered(visible)) {
+    const visible = shown ? this.visiblePart(rect, clips) : null;
+    // Without findings there is nothing to hide: no hit test for whether it is covered.
+    if (!visible || (this.findings.length > 0 && this.covered(visible))) return null;
+    const style = this.document.defaultView.getComputedStyle(field);
+    const px = (name) => parseFloat(style.getPropertyValue(name));
+    const scrollbarX = Math.max(0, field.offsetWidth - field.clientWidth - px("border-left-width") - px("border-right-width"));
+    const measured = {
+      rect,
+      visible,
+      origin,
+      scrollbarX,
+      badgeWidth: this.badge.offsetWidth,
+    };
+    if (this.isControl) {
+      const mirrored = {};
+      for (const name of MIRRORED) mirrored[name] = style.getPropertyValue(name);
+      // The field's scrollbars take room from its text: give the mirror the same room.
+      const scrollbarY = Math.max(0, field.offsetHeight - field.clientHeight - px("border-top-width") - px("border-bottom-width"));
+      mirrored["padding-right"] = `${px("padding-right") + scrollbarX}px`;
+      mirrored["padding-bottom"] = `${px("padding-bottom") + scrollbarY}px`;
+      if (field.localName === "input") {
+        // A text input keeps one line and centres it vertically.
+        mirrored["white-space"] = "pre";
+        mirrored["line-height"] = `${field.clientHeight - px("padding-top") - px("padding-bottom")}px`;
+      }
+      measured.mirrored = mirrored;
+      measured.scrollTop = field.scrollTop;
+      measured.scrollLeft = field.scrollLeft;
+    } else {
+      measured.lines = this.flaggedLines();
+    }
+    return measured;
+  }
+
+  /** Places the marks and the badge as `measure()` found the field (null: hides them). */
+  place(measured) {
+    if (!measured) {
       this.box.hidden = true;
       this.badge.hidden = true;
       return;
     }
+    const { rect, visible, origin } = measured;
     this.box.hidden = false;
-    const origin = this.root.origin();
-    const set = (node, name, value) => node.style.setProperty(name, value);
-    set(this.box, "left", `${rect.left - origin.left}px`);
-    set(this.box, "top", `${rect.top - origin.top}px`);
-    set(this.box, "width", `${rect.width}px`);
-    set(this.box, "height", `${rect.height}px`);
     const inset = [visible.top - rect.top, rect.right - visible.right, rect.bottom - visible.bottom, visible.left - rect.left];
-    set(this.box, "clip-path", `inset(${inset.map((value) => `${value}px`).join(" ")})`);
-
-    const style = view.getComputedStyle(field);
-    if (this.isControl) this.layoutMirror(style);
-    else this.layoutBoxes(rect);
+    this.setStyles(this.box, {
+      left: `${rect.left - origin.left}px`,
+      top: `${rect.top - origin.top}px`,
+      width: `${rect.width}px`,
+      height: `${rect.height}px`,
+      "clip-path": `inset(${inset.map((value) => `${value}px`).join(" ")})`,
+    });
+    if (this.isControl) {
+      this.setStyles(this.mirror, measured.mirrored);
+    } else {
+      this.placeLines(rect, measured.lines);
+    }
 
     // The badge sits in the bottom right corner of the field's visible part, left of any
     // scrollbar, when there is room for it.
-    const scrollbar = Math.max(0, field.offsetWidth - field.clientWidth - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth));
-    const right = Math.min(rect.right - scrollbar, visible.right) - 4;
+    const right = Math.min(rect.right - measured.scrollbarX, visible.right) - 4;
     const bottom = Math.min(rect.bottom, visible.bottom) - 4;
-    const width = Math.max(BADGE_SIZE, this.badge.offsetWidth);
+    const width = Math.max(BADGE_SIZE, measured.badgeWidth);
     const room = right - width >= visible.left && bottom - BADGE_SIZE >= visible.top;
     this.badge.hidden = this.findings.length === 0 || !room;
-    set(this.badge, "left", `${right - width - origin.left}px`);
-    set(this.badge, "top", `${bottom - BADGE_SIZE - origin.top}px`);
+    this.setStyles(this.badge, {
+      left: `${right - width - origin.left}px`,
+      top: `${bottom - BADGE_SIZE - origin.top}px`,
+    });
+  }
+
+  /**
+   * Scrolls the mirror with the field. Apart from `place()` because setting a scroll
+   * position makes the browser lay out what was written before: the fields of a form are
+   * all placed first, then all scrolled. A mirror never scrolled is left alone while its
+   * field is not scrolled either.
+   */
+  scroll(measured) {
+    if (!measured || !this.isControl) return;
+    const { scrollTop, scrollLeft } = measured;
+    if (scrollTop === 0 && scrollLeft === 0 && !this.scrolled) return;
+    this.mirror.scrollTop = scrollTop;
+    this.mirror.scrollLeft = scrollLeft;
+    this.scrolled = scrollTop !== 0 || scrollLeft !== 0;
+  }
+
+  /** Whether the field's size differs from when it was last measured. */
+  resized() {
+    const rect = this.field.getBoundingClientRect();
+    return !this.size || rect.width !== this.size.width || rect.height !== this.size.height;
+  }
+
+  /**
+   * Sets inline styles through the CSSOM (a strict style-src allows it), only those that
+   * changed since this overlay last set them: scrolling lays every field out again, and
+   * mostly nothing moves.
+   */
+  setStyles(node, styles) {
+    let applied = this.applied.get(node);
+    if (!applied) {
+      applied = new Map();
+      this.applied.set(node, applied);
+    }
+    for (const [name, value] of Object.entries(styles)) {
+      if (applied.get(name) === value) continue;
+      node.style.setProperty(name, value);
+      applied.set(name, value);
+    }
   }
 
   /**
    * The part of the field that the scrolled panels around it let be seen, or null when
-   * they hide all of it.
+   * they hide all of it. `clips` remembers, for a batch of fields measured together,
+   * each ancestor's clipping box (null: it does not clip): the fields of a form share
+   * most of their ancestors.
    */
-  visiblePart(rect) {
+  visiblePart(rect, clips = new Map()) {
     const view = this.document.defaultView;
     let { top, right, bottom, left } = rect;
     for (let node = this.field.parentElement; node; node = node.parentElement) {
-      const style = view.getComputedStyle(node);
-      if (style.overflowX === "visible" && style.overflowY === "visible") continue;
-      const outer = node.getBoundingClientRect();
+      let outer = clips.get(node);
+      if (outer === undefined) {
+        const style = view.getComputedStyle(node);
+        outer = style.overflowX === "visible" && style.overflowY === "visible" ? null : node.getBoundingClientRect();
+        clips.set(node, outer);
+      }
+      if (!outer) continue;
       top = Math.max(top, outer.top);
       left = Math.max(left, outer.left);
       bottom = Math.min(bottom, outer.bottom);
@@ -183,48 +286,38 @@ export class FieldOverlay {
    * (a dialog, a menu): the marks are then hidden rather than drawn over it.
    */
   covered(visible) {
-    const hit = this.document.elementFromPoint((visible.left + visible.right) / 2, (visible.top + visible.bottom) / 2);
+    const [x, y] = [(visible.left + visible.right) / 2, (visible.top + visible.bottom) / 2];
+    const view = this.document.defaultView;
+    // Outside the window nothing is hit (and asking costs a hit test per field).
+    if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
+    const hit = this.document.elementFromPoint(x, y);
     if (!hit) return false;
     return hit !== this.field && !this.field.contains(hit) && hit !== this.root.host && !hit.contains(this.field);
   }
 
-  layoutMirror(style) {
-    const field = this.field;
-    const mirror = this.mirror;
-    for (const name of MIRRORED) mirror.style.setProperty(name, style.getPropertyValue(name));
-    // The field's scrollbars take room from its text: give the mirror the same room.
-    const borders = (a, b) => parseFloat(style.getPropertyValue(a)) + parseFloat(style.getPropertyValue(b));
-    const scrollbarX = Math.max(0, field.offsetWidth - field.clientWidth - borders("border-left-width", "border-right-width"));
-    const scrollbarY = Math.max(0, field.offsetHeight - field.clientHeight - borders("border-top-width", "border-bottom-width"));
-    mirror.style.setProperty("padding-right", `${parseFloat(style.paddingRight) + scrollbarX}px`);
-    mirror.style.setProperty("padding-bottom", `${parseFloat(style.paddingBottom) + scrollbarY}px`);
-    if (field.localName === "input") {
-      // A text input keeps one line and centres it vertically.
-      const inner = field.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-      mirror.style.setProperty("white-space", "pre");
-      mirror.style.setProperty("line-height", `${inner}px`);
-    }
-    mirror.scrollTop = field.scrollTop;
-    mirror.scrollLeft = field.scrollLeft;
-  }
-
-  /** Underlines the flagged ranges of rich text, measured from the page's own layout. */
-  layoutBoxes(rect) {
-    const boxes = [];
-    if (this.segments) {
-      for (const finding of this.findings.filter(hasRange)) {
-        const range = rangeOf(this.document, this.segments, finding.start, finding.end);
-        if (!range) continue;
-        for (const line of range.getClientRects()) {
-          if (line.width === 0) continue;
-          const box = element(this.document, "div", `box ${finding.severity}`);
-          box.style.setProperty("left", `${line.left - rect.left}px`);
-          box.style.setProperty("top", `${line.bottom - rect.top - 2}px`);
-          box.style.setProperty("width", `${line.width}px`);
-          boxes.push(box);
-        }
+  /** The line boxes of the flagged ranges of rich text, from the page's own layout. */
+  flaggedLines() {
+    const lines = [];
+    if (!this.segments) return lines;
+    for (const finding of this.findings.filter(hasRange)) {
+      const range = rangeOf(this.document, this.segments, finding.start, finding.end);
+      if (!range) continue;
+      for (const line of range.getClientRects()) {
+        if (line.width > 0) lines.push({ severity: finding.severity, left: line.left, bottom: line.bottom, width: line.width });
       }
     }
+    return lines;
+  }
+
+  /** Underlines the flagged line boxes of rich text. */
+  placeLines(rect, lines) {
+    const boxes = lines.map((line) => {
+      const box = element(this.document, "div", `box ${line.severity}`);
+      box.style.setProperty("left", `${line.left - rect.left}px`);
+      box.style.setProperty("top", `${line.bottom - rect.top - 2}px`);
+      box.style.setProperty("width", `${line.width}px`);
+      return box;
+    });
     this.box.replaceChildren(...boxes);
   }
 

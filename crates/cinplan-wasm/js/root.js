@@ -138,10 +138,25 @@ class Root {
     if (this.frame || !this.host) return;
     this.frame = this.view.requestAnimationFrame(() => {
       this.frame = 0;
-      this.reattach();
-      for (const controller of this.controllers) controller.layout();
+      // A field still waiting for its first check is placed by that check.
+      this.layoutFields([...this.controllers].filter((controller) => !controller.awaitingFirstCheck));
       this.popover.reposition();
     });
+  }
+
+  /**
+   * Lays out the marks of some fields: all measured first, then all placed, so that the
+   * browser lays the page out once and not once per field.
+   */
+  layoutFields(controllers) {
+    if (!this.host) return;
+    this.reattach();
+    const origin = this.origin();
+    const clips = new Map();
+    const measured = [];
+    for (const controller of controllers) measured.push([controller, controller.overlay.measure(origin, clips)]);
+    for (const [controller, size] of measured) controller.overlay.place(size);
+    for (const [controller, size] of measured) controller.overlay.scroll(size);
   }
 
   /** Says something to screen readers, politely. */

@@ -24,6 +24,8 @@ use cinplan_core::text::Utf16Index;
 use cinplan_core::timeline::Timeline;
 use cinplan_core::{Calendar, Region, Severity, Smart};
 
+use crate::report_json::ReportJson;
+
 /// Why a call could not be answered: a sentence for the developer calling the API.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError(pub String);
@@ -50,6 +52,8 @@ thread_local! {
     /// Behind `checkField` for a field placed in a plan (a cell with its row): re-checking a
     /// row's cells after one of them changed re-runs the field rules on that cell only.
     static FIELD_CHECKER: RefCell<PlanChecker> = RefCell::new(PlanChecker::new());
+    /// Behind `checkPlan`'s result: the previous report's JSON, reused where unchanged.
+    static REPORT_JSON: RefCell<ReportJson> = RefCell::new(ReportJson::new());
 }
 
 /// A plan given either as its JSON text or as the parsed object.
@@ -504,6 +508,21 @@ pub fn check_plan(
     }))
 }
 
+/// `checkPlan`'s report as JSON text (what JavaScript reads with `JSON.parse`), written
+/// reusing the previous report's text where its findings and rows are unchanged.
+pub fn check_plan_json(
+    plan: &PlanInput,
+    options: &PlanOptions,
+    today: NaiveDate,
+) -> ApiResult<String> {
+    let report = check_plan(plan, options, today)?;
+    let text = REPORT_JSON.with(|writer| match writer.try_borrow_mut() {
+        Ok(mut writer) => writer.write(report),
+        Err(_) => serde_json::to_string(&report),
+    });
+    text.map_err(|problem| ApiError(format!("cinplan could not return its result: {problem}")))
+}
+
 /// `forgetChecks`: empties what `checkPlan` and `checkField` remember between calls, so the
 /// next check runs every rule on every field (to time a full check, or to free the memory
 /// of a plan no longer edited). Returns how many fields had their field rules run since
@@ -518,6 +537,11 @@ pub fn forget_checks() -> usize {
             }
         });
     }
+    REPORT_JSON.with(|writer| {
+        if let Ok(mut writer) = writer.try_borrow_mut() {
+            writer.clear();
+        }
+    });
     fields_checked
 }
 

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+mod report_json;
 #[cfg(test)]
 mod typescript;
 
@@ -29,10 +30,35 @@ import type {
 export * from "./cinplan-types";
 "#;
 
+/// A result as a JavaScript value: written as JSON here and read by the engine's own
+/// `JSON.parse`. Building the objects from Rust instead (serde-wasm-bindgen) costs a call
+/// across the boundary for every property and string, which for a plan's report of a
+/// hundred findings took longer than checking the edited field (docs/performance.md).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|problem| JsError::new(&format!("cinplan could not return its result: {problem}")))
+    let text = serde_json::to_string(value).map_err(|problem| {
+        JsError::new(&format!("cinplan could not return its result: {problem}"))
+    })?;
+    js_sys::JSON::parse(&text)
+        .map_err(|_| JsError::new("cinplan could not return its result: JSON.parse refused it"))
+}
+
+/// A plan given as an object or as its JSON text, as JSON text: an object is written by
+/// the engine's own `JSON.stringify` (one string crosses, not every property of the plan).
+fn plan_from_js(plan: JsValue, what: &str) -> Result<PlanInput, JsError> {
+    if let Some(text) = plan.as_string() {
+        return Ok(PlanInput::Text(text));
+    }
+    if !plan.is_object() {
+        return Err(JsError::new(&format!(
+            "{what}: give the plan as an object or as its JSON text"
+        )));
+    }
+    let text = js_sys::JSON::stringify(&plan).map_err(|_| {
+        JsError::new(&format!(
+            "{what}: the plan cannot be written as JSON (does it refer to itself?)"
+        ))
+    })?;
+    Ok(PlanInput::Text(text.into()))
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
@@ -79,10 +105,12 @@ pub fn check_plan(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let plan: PlanInput = from_js(plan, "checkPlan plan")?;
+    let plan = plan_from_js(plan, "checkPlan plan")?;
     let options: PlanOptions = optional(options, "checkPlan options")?;
     let today = today(options.today.as_deref())?;
-    to_js(&api::check_plan(&plan, &options, today).map_err(thrown)?)
+    let text = api::check_plan_json(&plan, &options, today).map_err(thrown)?;
+    js_sys::JSON::parse(&text)
+        .map_err(|_| JsError::new("cinplan could not return its result: JSON.parse refused it"))
 }
 
 /// Forgets what `checkPlan` and `checkField` remember between calls (each field's findings,
@@ -99,7 +127,7 @@ pub fn timeline(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let plan: PlanInput = from_js(plan, "timeline plan")?;
+    let plan = plan_from_js(plan, "timeline plan")?;
     let options: PlanOptions = optional(options, "timeline options")?;
     let today = today(options.today.as_deref())?;
     to_js(&api::timeline(&plan, &options, today).map_err(thrown)?)

@@ -95,6 +95,22 @@ async function run({ keystrokes = 200, quick = false } = {}) {
   }
   result.recheck_plan_40 = summary(recheck);
   result.recheck_plan_40_from_json = summary(recheckJson);
+  // What crossing the boundary costs the engine's own JSON on each side: the plan written
+  // out (checkPlan reads an object as its JSON text) and the report read back in.
+  const report = cinplan.checkPlan(plan, { today: TODAY });
+  const reportText = JSON.stringify(report);
+  const stringify = [];
+  const parse = [];
+  for (let index = 0; index < Math.min(keystrokes, 50); index += 1) {
+    let begin = performance.now();
+    JSON.stringify(plan);
+    stringify.push(performance.now() - begin);
+    begin = performance.now();
+    JSON.parse(reportText);
+    parse.push(performance.now() - begin);
+  }
+  result.plan_json_stringify = summary(stringify);
+  result.report_json_parse = { ...summary(parse), bytes: reportText.length };
   log(`recheck 40 rows: ${JSON.stringify(result.recheck_plan_40)}`);
 
   // The same keystrokes with nothing remembered: every rule on every field, a full check.

@@ -1,6 +1,6 @@
 //! `drift`: actions past their date with no progress recorded at a later review.
 
-use super::facts::{long_date, read_plan_timescale};
+use super::facts::long_date;
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, RawSuggestion, Severity, Smart};
 use crate::plan::ProgressRating;
@@ -44,8 +44,7 @@ impl Rule for Drift {
         }
         for (need_index, need) in plan.needs.iter().enumerate() {
             for (action_index, action) in need.actions.iter().enumerate() {
-                let reading =
-                    read_plan_timescale(plan, &action.by_when, context.today, context.calendar);
+                let reading = context.read_timescale(&action.by_when);
                 let due = reading
                     .deadline
                     .as_ref()
@@ -129,6 +128,38 @@ mod tests {
         let mut plan = reviewed_plan("By 15 January 2027");
         plan.needs[0].actions[0].progress = "Three of four sessions attended.".to_owned();
         assert!(plan_findings(RULE, &plan, date(2027, 2, 20)).is_empty());
+    }
+
+    /// The plan rules take a row's reading from the field checks when they share one, so
+    /// that a check reads every "By when" once.
+    #[test]
+    fn the_reading_the_field_checks_share_is_the_one_used() {
+        use crate::rules::facts::read_plan_timescale;
+        use crate::rules::{PlanContext, Rule, TimescaleReadings};
+        let plan = reviewed_plan("By 15 January 2027");
+        let profile = crate::profile::Profile::default_profile();
+        let calendar = crate::check::calendar_for(&plan, &profile);
+        let today = date(2027, 2, 20);
+        let run = |readings: Option<&TimescaleReadings<'_>>| {
+            let context = PlanContext {
+                plan: &plan,
+                profile: &profile,
+                today,
+                calendar: &calendar,
+                readings,
+            };
+            let mut findings = Vec::new();
+            super::Drift.check_plan(&context, &mut findings);
+            findings
+        };
+        let own = read_plan_timescale(&plan, "By 15 January 2027", today, &calendar);
+        let shared = TimescaleReadings::new([("By 15 January 2027", &own)]);
+        assert_eq!(run(Some(&shared)), run(None));
+        assert_eq!(run(None).len(), 1);
+        // A reading given for the text is taken as it is: this one is due after the review.
+        let later = read_plan_timescale(&plan, "By 30 March 2027", today, &calendar);
+        let misattributed = TimescaleReadings::new([("By 15 January 2027", &later)]);
+        assert!(run(Some(&misattributed)).is_empty());
     }
 
     #[test]

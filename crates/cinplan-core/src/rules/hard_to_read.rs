@@ -203,6 +203,12 @@ impl Rule for HardToRead {
     }
 
     fn check_field(&self, context: &FieldContext<'_>, findings: &mut Vec<RawFinding>) {
+        // No sentence has more words than the whole text (two words of a sentence lie in
+        // two words of the text), so a text of fewer words than are scored, as most cells
+        // of a plan are, has nothing to flag.
+        if words_of(context.text).nth(MIN_WORDS_TO_SCORE - 1).is_none() {
+            return;
+        }
         let threshold = context.profile.readability_threshold;
         for range in word_list::sentences(context.text) {
             let Some(sentence) = context.text.get(range.clone()) else {
@@ -241,6 +247,34 @@ impl Rule for HardToRead {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// What lets a text of fewer than `MIN_WORDS_TO_SCORE` words be skipped.
+        #[test]
+        fn no_sentence_has_more_words_than_its_text(
+            text in r"([a-zA-Z0-9é’'/.!?;:\n\r•\- \t]|\PC){0,80}"
+        ) {
+            let whole = words_of(&text).count();
+            for range in word_list::sentences(&text) {
+                let sentence = text.get(range).unwrap_or_default();
+                prop_assert!(words_of(sentence).count() <= whole, "{sentence:?} of {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_of_few_words_is_not_flagged_however_it_is_cut() {
+        // Eight long words in all, some joined by full stops without a space ("a.b"): under
+        // the scored length in every sentence however the text is cut.
+        assert_clean(
+            RULE,
+            Action,
+            "Incomprehensibility.Notwithstanding/multidisciplinary/interdepartmental \
+             reconceptualisation! Characteristically; institutionalisation.Internationalisation \
+             unquestionably disproportionately",
+        );
+    }
     use crate::rules::testing::{assert_clean, assert_count, assert_flags};
     use FieldName::{Action, Contingency, ViewsParents};
 

@@ -197,6 +197,46 @@ pub struct PlanContext<'a> {
     pub profile: &'a Profile,
     pub today: NaiveDate,
     pub calendar: &'a Calendar,
+    /// The readings the field checks made of the plan's timescale texts, when there are
+    /// any: see [`PlanContext::read_timescale`].
+    pub readings: Option<&'a TimescaleReadings<'a>>,
+}
+
+impl PlanContext<'_> {
+    /// The reading of one of the plan's timescale texts (a row's "By when", the visiting or
+    /// review frequency): the one the field checks made, or a new one. The plan rules read
+    /// every row's "By when", so a plan would otherwise be read twice on every check.
+    pub fn read_timescale(&self, text: &str) -> std::borrow::Cow<'_, Timescale> {
+        match self.readings.and_then(|readings| readings.get(text)) {
+            Some(reading) => std::borrow::Cow::Borrowed(reading),
+            None => std::borrow::Cow::Owned(facts::read_plan_timescale(
+                self.plan,
+                text,
+                self.today,
+                self.calendar,
+            )),
+        }
+    }
+}
+
+/// Readings of timescale texts, by text, all made against the same plan dates, today and
+/// calendar (those of the check they are shared in): a text's reading depends on nothing
+/// else.
+#[derive(Debug, Clone, Default)]
+pub struct TimescaleReadings<'a> {
+    by_text: std::collections::HashMap<&'a str, &'a Timescale>,
+}
+
+impl<'a> TimescaleReadings<'a> {
+    pub fn new(readings: impl IntoIterator<Item = (&'a str, &'a Timescale)>) -> Self {
+        TimescaleReadings {
+            by_text: readings.into_iter().collect(),
+        }
+    }
+
+    pub fn get(&self, text: &str) -> Option<&'a Timescale> {
+        self.by_text.get(text).copied()
+    }
 }
 
 /// A check. Field rules implement `check_field`, plan rules `check_plan`.

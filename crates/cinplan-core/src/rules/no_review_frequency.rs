@@ -1,6 +1,6 @@
 //! `no-review-frequency`: the plan does not say how often it is reviewed.
 
-use super::facts::{first_review_for_rewrite, is_blank, read_plan_timescale, trimmed_span};
+use super::facts::{first_review_for_rewrite, is_blank, trimmed_span};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, RawSuggestion, Severity, Smart};
 
@@ -34,10 +34,7 @@ impl Rule for NoReviewFrequency {
         let text = &plan.review_frequency;
         let span = if is_blank(text) {
             (!text.trim().is_empty()).then(|| trimmed_span(text))
-        } else if read_plan_timescale(plan, text, context.today, context.calendar)
-            .cadence
-            .is_none()
-        {
+        } else if context.read_timescale(text).cadence.is_none() {
             Some(trimmed_span(text))
         } else {
             return;

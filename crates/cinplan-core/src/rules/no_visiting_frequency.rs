@@ -1,8 +1,6 @@
 //! `no-visiting-frequency`: the plan does not say how often the child is seen.
 
-use super::facts::{
-    child_for_rewrite, is_blank, lead_for_rewrite, read_plan_timescale, trimmed_span,
-};
+use super::facts::{child_for_rewrite, is_blank, lead_for_rewrite, trimmed_span};
 use super::limits::{plain_phrase, visit_limit};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, RawSuggestion, Severity, Smart};
@@ -44,7 +42,7 @@ impl Rule for NoVisitingFrequency {
                 format!("The plan does not say how often {child} will be seen."),
             )
         } else {
-            let reading = read_plan_timescale(plan, text, context.today, context.calendar);
+            let reading = context.read_timescale(text);
             if reading.cadence.is_some() {
                 return;
             }

@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 
 use crate::text::BuildWordHasher;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -76,8 +77,17 @@ fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 /// The word lower-cased, without a possessive "'s".
-fn base(word: &str) -> String {
-    let lower = word.to_lowercase();
+fn base(word: &str) -> Cow<'_, str> {
+    // Most words are already lower-case ASCII: read every word of every field, they are
+    // borrowed rather than copied.
+    let lower = if word
+        .bytes()
+        .any(|byte| byte.is_ascii_uppercase() || !byte.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
     for suffix in ["'s", "’s", "s'", "s’"] {
         if let Some(stem) = lower.strip_suffix(suffix) {
             let stem = if suffix.starts_with('s') {
@@ -85,7 +95,7 @@ fn base(word: &str) -> String {
             } else {
                 stem.to_owned()
             };
-            return stem;
+            return Cow::Owned(stem);
         }
     }
     lower
@@ -184,14 +194,21 @@ const ORGANISATION: &[&str] = &[
 ];
 
 fn is_capitalised(word: &str) -> bool {
-    let mut characters = word.chars();
-    let Some(first) = characters.next() else {
+    let Some(first) = word.chars().next() else {
         return false;
     };
-    // An acronym ("GP", "CAMHS", "TBC") is not a name.
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    first.is_uppercase() && !all_capitals
+    if !first.is_uppercase() {
+        return false;
+    }
+    // An acronym ("GP", "CAMHS", "TBC") is not a name: two letters or more, all capitals.
+    let mut letters = 0;
+    for letter in word.chars().filter(|c| c.is_alphabetic()) {
+        if !letter.is_uppercase() {
+            return true;
+        }
+        letters += 1;
+    }
+    letters < 2
 }
 
 fn is_lower_case_text(text: &str) -> bool {
@@ -213,7 +230,7 @@ pub fn mentions(text: &str, plan: &Plan) -> Vec<Mention> {
             index += 1;
             continue;
         }
-        if child_words.contains(&word_base) {
+        if child_words.iter().any(|child| *child == *word_base) {
             found.push(Mention {
                 kind: PersonKind::Child,
                 span: word.span.0..word.span.1,
@@ -308,18 +325,18 @@ fn name_in_run(
 ) -> Option<Mention> {
     let first = run.first()?;
     let last = run.last()?;
-    let bases: Vec<String> = run.iter().map(|word| base(word.text)).collect();
-    let titled = TITLES.contains(&bases[0].as_str()) && run.len() >= 2;
+    let bases: Vec<Cow<'_, str>> = run.iter().map(|word| base(word.text)).collect();
+    let titled = TITLES.contains(&bases[0].as_ref()) && run.len() >= 2;
     if !titled {
         if bases
             .iter()
-            .any(|word| ORGANISATION.contains(&word.as_str()))
+            .any(|word| ORGANISATION.contains(&word.as_ref()))
         {
             return None;
         }
         let next = words.get(run_start + run.len());
         if next.is_some_and(|next| {
-            ORGANISATION.contains(&base(next.text).as_str()) && only_space_between(text, last, next)
+            ORGANISATION.contains(&base(next.text).as_ref()) && only_space_between(text, last, next)
         }) {
             return None;
         }
@@ -336,7 +353,7 @@ fn name_in_run(
     if !titled && unknown.len() == 1 && run.len() == 1 && run_start > 0 {
         // "a worker from Westfield", "at Oakwood": a place or an agency, not a person.
         let previous = base(words[run_start - 1].text);
-        if matches!(previous.as_str(), "from" | "at" | "in") {
+        if matches!(previous.as_ref(), "from" | "at" | "in") {
             return None;
         }
     }

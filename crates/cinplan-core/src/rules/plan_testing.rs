@@ -42,6 +42,7 @@ pub fn plan_findings_under(
         profile,
         today,
         calendar: &calendar,
+        readings: None,
     };
     let rule = registry::find(rule).unwrap_or_else(|| panic!("no rule {rule}"));
     let mut findings = Vec::new();

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::facts::{long_date, read_plan_timescale};
+use super::facts::long_date;
 use super::limits::{describe_frequency, exceeded_by, latest_after, plain_phrase, review_limit};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, RawSuggestion, Severity, Smart};
@@ -44,14 +44,10 @@ impl Rule for ReviewsTooFarApart {
             return;
         }
         let limit = review_limit(context.profile);
-        let reading = read_plan_timescale(
-            plan,
-            &plan.review_frequency,
-            context.today,
-            context.calendar,
-        );
+        let reading = context.read_timescale(&plan.review_frequency);
         if let Some(cadence) = reading
             .cadence
+            .as_ref()
             .filter(|cadence| exceeded_by(limit, &cadence.frequency))
         {
             let mut finding = META.finding(

@@ -313,7 +313,7 @@ mod tests {
     #[test]
     fn the_word_list_compiles() {
         assert!(word_list().is_compiled());
-        assert!(word_list().is_fast_on_any_text() || !cfg!(feature = "fast-regex"));
+        assert!(word_list().is_fast_on_any_text() || !cfg!(feature = "regex-perf-dfa"));
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! `visits-too-far-apart`: the plan's visiting is less often than the minimum.
 
-use super::facts::read_plan_timescale;
 use super::limits::{describe_frequency, exceeded_by, phrase, plain_phrase, visit_limit};
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, RawSuggestion, Severity, Smart};
@@ -33,8 +32,8 @@ impl Rule for VisitsTooFarApart {
 
     fn check_plan(&self, context: &PlanContext<'_>, findings: &mut Vec<RawFinding>) {
         let plan = context.plan;
-        let reading = read_plan_timescale(plan, &plan.visiting, context.today, context.calendar);
-        let Some(cadence) = reading.cadence else {
+        let reading = context.read_timescale(&plan.visiting);
+        let Some(cadence) = reading.cadence.as_ref() else {
             return;
         };
         let limit = visit_limit(context.profile, plan);

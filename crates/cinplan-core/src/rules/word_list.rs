@@ -158,7 +158,8 @@ impl WordList {
     pub fn is_compiled(&self) -> bool {
         self.regex
             .as_ref()
-            .is_some_and(|regex| regex.unicode().captures_len() == self.terms.len() + 1)
+            .and_then(WordRegex::unicode)
+            .is_some_and(|regex| regex.captures_len() == self.terms.len() + 1)
     }
 
     /// Whether matching stays on the fast engines on text with accented letters, for tests.

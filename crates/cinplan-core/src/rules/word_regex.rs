@@ -20,23 +20,42 @@
 //!   its next match instead.
 //!
 //! So the matches are always the Unicode form's, and the findings never change. Without
-//! the `fast-regex` feature only the Unicode form is compiled.
+//! the lazy DFA (the `regex-perf-dfa` feature, part of `fast-regex`) only the Unicode form
+//! is compiled.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex::{Captures, Match, Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// A pattern compiled with Unicode word boundaries and with ASCII ones.
+///
+/// Where there is an ASCII form, the Unicode form and the check of the pattern's boundaries
+/// are made only when a text first needs them (one with a non-ASCII word character): most
+/// texts never do, and compiling is most of what a first check costs, in a browser above
+/// all.
 #[derive(Debug)]
 pub struct WordRegex {
-    unicode: Regex,
+    pattern: Box<str>,
+    case_insensitive: bool,
+    /// Compiled at once when there is no ASCII form. `None` inside only if it does not
+    /// compile, which cannot happen when the ASCII form did: the two patterns differ only
+    /// in the kind of their word boundaries.
+    unicode: OnceLock<Option<Regex>>,
     /// The pattern with every `\b` made `(?-u:\b)`; absent when it has no `\b`.
     ascii: Option<Regex>,
     /// Whether every `\b` of the pattern touches an ASCII word character of its own, so
     /// that the ASCII form finds whatever the Unicode form finds on any text.
-    boundaries_touch_ascii: bool,
+    boundaries_touch_ascii: OnceLock<bool>,
+}
+
+fn compile(pattern: &str, case_insensitive: bool) -> Option<Regex> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(case_insensitive)
+        .build()
+        .ok()
 }
 
 /// One search, by either form, from a position: what [`WordRegex::search`] merges.
@@ -73,31 +92,38 @@ impl<'h> Search<'h> for Captures<'h> {
 impl WordRegex {
     /// Compiles `pattern` (case-insensitively when asked). `None` when it does not compile.
     pub fn new(pattern: &str, case_insensitive: bool) -> Option<WordRegex> {
-        let compile = |pattern: &str| {
-            RegexBuilder::new(pattern)
-                .case_insensitive(case_insensitive)
-                .build()
-                .ok()
-        };
-        let unicode = compile(pattern)?;
         let ascii_pattern = ascii_boundaries(pattern);
-        // Without the `fast-regex` feature (the browser builds) there is no lazy DFA for
+        // Without the `regex-perf-dfa` feature (a browser build may leave it out) there is no lazy DFA for
         // the ASCII form to stay on: compiling it would only slow the first check.
-        let ascii = if ascii_pattern == pattern || !cfg!(feature = "fast-regex") {
+        let ascii = if ascii_pattern == pattern || !cfg!(feature = "regex-perf-dfa") {
             None
         } else {
-            compile(&ascii_pattern)
+            compile(&ascii_pattern, case_insensitive)
         };
-        let boundaries_touch_ascii = ascii.is_some()
-            && regex_syntax::ParserBuilder::new()
-                .case_insensitive(case_insensitive)
-                .build()
-                .parse(pattern)
-                .is_ok_and(|hir| every_boundary_touches_ascii(&hir));
+        let unicode = OnceLock::new();
+        if ascii.is_none() {
+            unicode
+                .get_or_init(|| compile(pattern, case_insensitive))
+                .as_ref()?;
+        }
         Some(WordRegex {
+            pattern: pattern.into(),
+            case_insensitive,
             unicode,
             ascii,
-            boundaries_touch_ascii,
+            boundaries_touch_ascii: OnceLock::new(),
+        })
+    }
+
+    /// See [`WordRegex::boundaries_touch_ascii`]'s field.
+    fn boundaries_touch_ascii(&self) -> bool {
+        *self.boundaries_touch_ascii.get_or_init(|| {
+            self.ascii.is_some()
+                && regex_syntax::ParserBuilder::new()
+                    .case_insensitive(self.case_insensitive)
+                    .build()
+                    .parse(&self.pattern)
+                    .is_ok_and(|hir| every_boundary_touches_ascii(&hir))
         })
     }
 
@@ -113,18 +139,21 @@ impl WordRegex {
     /// that keep the word lists fast).
     #[cfg(test)]
     pub fn is_fast_on_any_text(&self) -> bool {
-        self.boundaries_touch_ascii
+        self.boundaries_touch_ascii()
     }
 
     /// The Unicode form: what every result equals.
-    pub fn unicode(&self) -> &Regex {
-        &self.unicode
+    pub fn unicode(&self) -> Option<&Regex> {
+        self.unicode
+            .get_or_init(|| compile(&self.pattern, self.case_insensitive))
+            .as_ref()
     }
 
     pub fn is_match(&self, text: &str) -> bool {
         match self.form_for(text) {
             Form::Exact(regex) => regex.is_match(text),
             Form::Checked(_) => self.find(text).is_some(),
+            Form::Nothing => false,
         }
     }
 
@@ -132,6 +161,7 @@ impl WordRegex {
         match self.form_for(text) {
             Form::Exact(regex) => regex.find(text),
             Form::Checked(ascii) => self.search::<Match<'h>>(ascii, text, 0),
+            Form::Nothing => None,
         }
     }
 
@@ -140,6 +170,7 @@ impl WordRegex {
         match self.form_for(text) {
             Form::Exact(regex) => regex.find_iter(text).collect(),
             Form::Checked(ascii) => self.search_all(ascii, text),
+            Form::Nothing => Vec::new(),
         }
     }
 
@@ -148,6 +179,7 @@ impl WordRegex {
         match self.form_for(text) {
             Form::Exact(regex) => regex.captures_iter(text).collect(),
             Form::Checked(ascii) => self.search_all(ascii, text),
+            Form::Nothing => Vec::new(),
         }
     }
 
@@ -159,6 +191,7 @@ impl WordRegex {
         let (regex, checked) = match self.form_for(text) {
             Form::Exact(regex) => (regex, false),
             Form::Checked(ascii) => (ascii, true),
+            Form::Nothing => return Vec::new(),
         };
         let mut locations = regex.capture_locations();
         let mut unicode_locations = None;
@@ -170,11 +203,12 @@ impl WordRegex {
             if checked && touches_non_ascii_word_character(text, &range) {
                 // As in `search`: the Unicode form's next match, from where the ASCII
                 // form's starts.
+                let Some(unicode) = self.unicode() else {
+                    break;
+                };
                 let unicode_locations =
-                    unicode_locations.get_or_insert_with(|| self.unicode.capture_locations());
-                let Some(whole) =
-                    self.unicode
-                        .captures_read_at(unicode_locations, text, range.start)
+                    unicode_locations.get_or_insert_with(|| unicode.capture_locations());
+                let Some(whole) = unicode.captures_read_at(unicode_locations, text, range.start)
                 else {
                     break;
                 };
@@ -183,8 +217,10 @@ impl WordRegex {
             }
             if range.is_empty() {
                 // The iterators' rule for empty matches is theirs to apply.
-                return self
-                    .unicode
+                let Some(unicode) = self.unicode() else {
+                    return Vec::new();
+                };
+                return unicode
                     .captures_iter(text)
                     .filter_map(|captures| {
                         first_group(
@@ -208,15 +244,15 @@ impl WordRegex {
 
     fn form_for(&self, text: &str) -> Form<'_> {
         let Some(ascii) = &self.ascii else {
-            return Form::Exact(&self.unicode);
+            return self.unicode().map_or(Form::Nothing, Form::Exact);
         };
         if !has_non_ascii_word_character(text) {
             return Form::Exact(ascii);
         }
         // These two fold to ASCII letters under case-insensitive matching ("\u{212A}"
         // and "ſ" match "k" and "s"), so the pattern's own letters may not be ASCII.
-        if !self.boundaries_touch_ascii || text.contains(['\u{212A}', '\u{017F}']) {
-            return Form::Exact(&self.unicode);
+        if !self.boundaries_touch_ascii() || text.contains(['\u{212A}', '\u{017F}']) {
+            return self.unicode().map_or(Form::Nothing, Form::Exact);
         }
         Form::Checked(ascii)
     }
@@ -230,7 +266,10 @@ impl WordRegex {
             if range.is_empty() {
                 // The iterators' rule for empty matches is theirs to apply (no rule's
                 // pattern matches empty text).
-                return T::all(&self.unicode, text);
+                return self
+                    .unicode()
+                    .map(|unicode| T::all(unicode, text))
+                    .unwrap_or_default();
             }
             at = range.end;
             found.push(next);
@@ -246,7 +285,7 @@ impl WordRegex {
             return Some(candidate);
         }
         // The Unicode form's next match starts no earlier than the ASCII form's.
-        T::at(&self.unicode, text, range.start)
+        T::at(self.unicode()?, text, range.start)
     }
 }
 
@@ -264,6 +303,8 @@ enum Form<'r> {
     Exact(&'r Regex),
     /// The ASCII form, whose matches are checked one by one.
     Checked(&'r Regex),
+    /// No form compiled: matches nothing.
+    Nothing,
 }
 
 /// Whether every word boundary of `hir` has, right beside it in a sequence, a part of the
@@ -361,6 +402,11 @@ fn is_word_character(character: char) -> bool {
 /// Whether `text` has a word character outside ASCII, where the two kinds of word boundary
 /// can disagree.
 pub fn has_non_ascii_word_character(text: &str) -> bool {
+    // Asked of every field by every pattern: most fields are ASCII, which this answers a
+    // word at a time.
+    if text.is_ascii() {
+        return false;
+    }
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(offset) = bytes
@@ -419,7 +465,10 @@ mod tests {
         let Some(regex) = WordRegex::word_list(&["caf".into(), "support".into()], true) else {
             panic!("does not compile");
         };
-        assert_eq!(regex.is_fast_on_any_text(), cfg!(feature = "fast-regex"));
+        assert_eq!(
+            regex.is_fast_on_any_text(),
+            cfg!(feature = "regex-perf-dfa")
+        );
         let text = "café support’s";
         let found: Vec<&str> = regex.find_all(text).iter().map(|m| m.as_str()).collect();
         assert_eq!(found, vec!["support"]);
@@ -427,34 +476,29 @@ mod tests {
     }
 
     fn same_as_unicode(regex: &WordRegex, text: &str) -> Result<(), TestCaseError> {
-        let unicode: Vec<Range<usize>> =
-            regex.unicode().find_iter(text).map(|m| m.range()).collect();
+        // The fast answers first, so that they are given before anything asks for the
+        // Unicode form (compiled only when first needed).
         let fast: Vec<Range<usize>> = regex.find_all(text).iter().map(|m| m.range()).collect();
-        prop_assert_eq!(&fast, &unicode, "find_all on {:?}", text);
-        prop_assert_eq!(
-            regex.is_match(text),
-            !unicode.is_empty(),
-            "is_match on {:?}",
-            text
-        );
+        let is_match = regex.is_match(text);
         let captured: Vec<Option<Range<usize>>> = regex
             .captures_all(text)
             .iter()
             .map(|c| c.get(0).map(|m| m.range()))
             .collect();
+        let first_groups = regex.first_groups(text);
+        let Some(unicode_form) = regex.unicode() else {
+            return Err(TestCaseError::fail("the Unicode form does not compile"));
+        };
+        let unicode: Vec<Range<usize>> = unicode_form.find_iter(text).map(|m| m.range()).collect();
+        prop_assert_eq!(&fast, &unicode, "find_all on {:?}", text);
+        prop_assert_eq!(is_match, !unicode.is_empty(), "is_match on {:?}", text);
         let expected: Vec<Option<Range<usize>>> = unicode.into_iter().map(Some).collect();
         prop_assert_eq!(captured, expected, "captures_all on {:?}", text);
-        let first: Vec<(usize, Range<usize>)> = regex
-            .unicode()
+        let first: Vec<(usize, Range<usize>)> = unicode_form
             .captures_iter(text)
             .filter_map(|c| first_group(c.iter().skip(1).map(|g| g.map(|g| g.range()))))
             .collect();
-        prop_assert_eq!(
-            regex.first_groups(text),
-            first,
-            "first_groups on {:?}",
-            text
-        );
+        prop_assert_eq!(first_groups, first, "first_groups on {:?}", text);
         Ok(())
     }
 
@@ -489,7 +533,7 @@ mod tests {
                 let Some(regex) = WordRegex::new(pattern, false) else {
                     panic!("{pattern} does not compile");
                 };
-                prop_assert_eq!(regex.is_fast_on_any_text(), fast && cfg!(feature = "fast-regex"), "{}", pattern);
+                prop_assert_eq!(regex.is_fast_on_any_text(), fast && cfg!(feature = "regex-perf-dfa"), "{}", pattern);
                 same_as_unicode(&regex, &text)?;
             }
         }

@@ -15,6 +15,21 @@ use super::TimeUnit;
 #[derive(Debug)]
 pub(super) struct PhraseTable<T: Copy> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>, BuildWordHasher>,
+    /// The first bytes and the lengths (capped at 63) of the first words: most tokens of a
+    /// long text are ruled out by these before any hashing, and several tables are tried
+    /// at every token.
+    first_bytes: [u64; 4],
+    first_lengths: u64,
+}
+
+/// The bit of `first_bytes` for a word's first byte: `(word, mask)`.
+fn first_byte_bit(word: &str) -> Option<(usize, u64)> {
+    let byte = *word.as_bytes().first()?;
+    Some((usize::from(byte >> 6), 1u64 << (byte & 63)))
+}
+
+fn length_bit(word: &str) -> u64 {
+    1u64 << word.len().min(63)
 }
 
 impl<T: Copy> PhraseTable<T> {
@@ -24,7 +39,7 @@ impl<T: Copy> PhraseTable<T> {
         for (phrase, value) in entries {
             let keys: Vec<String> = tokenize(phrase)
                 .into_iter()
-                .map(|token| token.lower)
+                .map(|token| token.lower.into_owned())
                 .collect();
             if let Some(first) = keys.first() {
                 by_first
@@ -36,18 +51,45 @@ impl<T: Copy> PhraseTable<T> {
         for phrases in by_first.values_mut() {
             phrases.sort_by_key(|(keys, _)| std::cmp::Reverse(keys.len()));
         }
-        PhraseTable { by_first }
+        let mut first_bytes = [0u64; 4];
+        let mut first_lengths = 0;
+        for first in by_first.keys() {
+            if let Some((word, bit)) = first_byte_bit(first) {
+                if let Some(mask) = first_bytes.get_mut(word) {
+                    *mask |= bit;
+                }
+            }
+            first_lengths |= length_bit(first);
+        }
+        PhraseTable {
+            by_first,
+            first_bytes,
+            first_lengths,
+        }
+    }
+
+    /// Whether some phrase may start with `word`; false only when none does.
+    fn may_start(&self, word: &str) -> bool {
+        self.first_lengths & length_bit(word) != 0
+            && first_byte_bit(word).is_some_and(|(index, bit)| {
+                self.first_bytes
+                    .get(index)
+                    .is_some_and(|mask| mask & bit != 0)
+            })
     }
 
     /// The longest phrase starting at token `index`, with the index just past it.
     pub fn longest_at(&self, tokens: Tokens<'_>, index: usize) -> Option<(T, usize)> {
         let first = tokens.get(index)?;
-        let phrases = self.by_first.get(&first.lower)?;
+        if !self.may_start(&first.lower) {
+            return None;
+        }
+        let phrases = self.by_first.get(first.lower.as_ref())?;
         phrases.iter().find_map(|(keys, value)| {
             let matches = keys.iter().enumerate().all(|(offset, key)| {
                 tokens
                     .get(index + offset)
-                    .is_some_and(|token| &token.lower == key)
+                    .is_some_and(|token| token.lower == key.as_str())
             });
             matches.then_some((*value, index + keys.len()))
         })
