@@ -12,11 +12,20 @@
 //        [--edits 1000] [--out target/perf/browser.json] [--quick] [--embed /dist/embed/]
 //
 // Keystroke-to-marks: a capture listener takes the keydown's own timestamp (so input
-// queueing counts), a MutationObserver on the document and on every shadow root sees the
-// marks change, and the next animation frame after it is when they reach the screen. Each
-// keystroke adds or removes a letter after a flagged word ("ongoing" ↔ "ongoingx"), so the
-// marks really change every time. Memory: V8 heap after a forced garbage collection, the
-// WebAssembly memories, DOM nodes and listeners, after 100 edits and after 1,000.
+// queueing counts), a MutationObserver sees the marks change, and the next animation frame
+// after it is when they reach the screen.
+// - Editor: the time until the edited field's highlight layer shows the findings of the
+//   new text, exactly as it shows them once that text is checked (learnt beforehand by
+//   typing the same keys slowly). The keystrokes type " ongoing" letter by letter after a
+//   flagged text and delete it again; the layer always holds a mark, so a layer that drops
+//   its marks while the check catches up is never taken for the result.
+// - Embed: a MutationObserver on the document and on every shadow root; each keystroke
+//   adds or removes a letter after a flagged word ("ongoing" ↔ "ongoingx"), so the marks
+//   really change every time.
+// Memory: V8 heap after a forced garbage collection, the WebAssembly memories, DOM nodes
+// and listeners. Embed: after 100 edits and after 1,000. Editor: after 100, 1,000 and
+// 2,000 edits, each reading the median of five, so growth per edit shows as a second
+// stretch growing like the first.
 import fs from "node:fs";
 import path from "node:path";
 import { serve, launch, watch, ROOT } from "../e2e/lib/harness.js";
@@ -92,10 +101,56 @@ function instrument(marksSelector) {
   };
   window.addEventListener("keydown", (event) => {
     state.keyAt = event.timeStamp;
+    // The first frame after the keystroke, whatever the page does: marks drawn in the
+    // keystroke's own task reach the screen in it.
+    state.keyFrame = null;
+    requestAnimationFrame((frameTime) => {
+      state.keyFrame = frameTime;
+    });
   }, true);
+  // The editor's measure: the highlight layer of the edited field showing exactly what it
+  // shows once that keystroke's text is checked (its signature, learnt beforehand).
+  const signature = (layer) =>
+    [...layer.childNodes]
+      .map((node) => (node.nodeType === 1 ? `[${node.getAttribute("data-rule")}:${node.textContent}]` : node.textContent))
+      .join("");
   window.__perf = {
     count,
     state,
+    signature(selector) {
+      const layer = document.querySelector(selector);
+      return layer ? signature(layer) : null;
+    },
+    armLayer(selector, expected) {
+      state.keyAt = null;
+      state.waiting = null;
+      const layer = document.querySelector(selector);
+      const waiting = { domAt: null };
+      waiting.done = new Promise((resolve) => {
+        waiting.resolve = resolve;
+      });
+      const observer = new MutationObserver(() => {
+        if (waiting.domAt !== null || signature(layer) !== expected) return;
+        waiting.domAt = performance.now();
+        observer.disconnect();
+        requestAnimationFrame((frameTime) =>
+          waiting.resolve({ keyAt: state.keyAt, domAt: waiting.domAt, frameAt: performance.now(), firstFrame: frameTime === state.keyFrame }),
+        );
+      });
+      observer.observe(layer, { subtree: true, childList: true, characterData: true });
+      waiting.observer = observer;
+      state.layerWaiting = waiting;
+    },
+    layerSettled(timeoutMs) {
+      const waiting = state.layerWaiting;
+      return Promise.race([
+        waiting.done,
+        new Promise((resolve) => setTimeout(() => {
+          waiting.observer.disconnect();
+          resolve({ timeout: true, keyAt: state.keyAt });
+        }, timeoutMs)),
+      ]);
+    },
     arm() {
       state.keyAt = null;
       const waiting = { before: count(), domAt: null };
@@ -237,6 +292,143 @@ async function memoryAfterEdits(page, edits, timeoutMs) {
 
 const FLAGGED = "Sam Okafor to visit Riley at home every week, ongoing";
 
+// The editor's keystrokes: a banned word typed letter by letter after FLAGGED, then
+// deleted letter by letter. Its last letter adds a mark, the first deletion removes it, and
+// every keystroke changes the text the marks are drawn over.
+const TYPED_WORD = " ongoing";
+const EDITOR_CYCLE = [...[...TYPED_WORD].map((letter) => (letter === " " ? "Space" : letter)), ...[...TYPED_WORD].map(() => "Backspace")];
+const EDITOR_LAYER = '[data-testid="row-0"] .field[data-field="action"] .mirror';
+
+/**
+ * What the edited field's highlight layer shows once each keystroke of the cycle has been
+ * checked: typed slowly, each step waited for until no field is stale and the layer holds
+ * the textarea's text, well past any pause the editor waits for.
+ */
+async function learnEditorCycle(page) {
+  const expected = [];
+  for (const key of EDITOR_CYCLE) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(500);
+    await page.waitForFunction((selector) => {
+      const layer = document.querySelector(selector);
+      const textarea = layer?.parentElement.querySelector("textarea");
+      return layer && !document.querySelector(".field-stale") && layer.textContent === `${textarea.value}\u200b`;
+    }, EDITOR_LAYER, { timeout: 5000 });
+    expected.push(await page.evaluate((selector) => window.__perf.signature(selector), EDITOR_LAYER));
+  }
+  return expected;
+}
+
+/** One keystroke of the cycle, timed to its own findings on screen in the edited field. */
+async function editorKeystroke(page, expected, index, timeoutMs) {
+  const step = index % EDITOR_CYCLE.length;
+  await page.evaluate(([selector, signature]) => window.__perf.armLayer(selector, signature), [EDITOR_LAYER, expected[step]]);
+  await page.keyboard.press(EDITOR_CYCLE[step]);
+  const timing = await page.evaluate((ms) => window.__perf.layerSettled(ms), timeoutMs);
+  if (timing.timeout || timing.keyAt === null) return null;
+  const previous = expected[(step + EDITOR_CYCLE.length - 1) % EDITOR_CYCLE.length];
+  const marksOf = (signature) => signature.match(/\[[^\]]*\]/g)?.join("") ?? "";
+  return {
+    dom: timing.domAt - timing.keyAt,
+    screen: timing.frameAt - timing.keyAt,
+    first_frame: timing.firstFrame,
+    marks_changed: marksOf(previous) !== marksOf(expected[step]),
+  };
+}
+
+async function editorLatency(page, expected, count, timeoutMs) {
+  const dom = [];
+  const screen = [];
+  const changing = [];
+  const changingDom = [];
+  let inFirstFrame = 0;
+  let missed = 0;
+  for (let index = 0; index < count; index += 1) {
+    const timing = await editorKeystroke(page, expected, index, timeoutMs);
+    if (timing) {
+      dom.push(timing.dom);
+      screen.push(timing.screen);
+      if (timing.first_frame) inFirstFrame += 1;
+      if (timing.marks_changed) {
+        changing.push(timing.screen);
+        changingDom.push(timing.dom);
+      }
+    } else {
+      missed += 1;
+    }
+  }
+  // Back to FLAGGED: finish the cycle.
+  for (let index = count; index % EDITOR_CYCLE.length !== 0; index += 1) {
+    await page.keyboard.press(EDITOR_CYCLE[index % EDITOR_CYCLE.length]);
+  }
+  return {
+    keystrokes: count,
+    missed,
+    measures: "the edited field's highlight layer showing the findings of its new text",
+    marks_in_dom: { median_ms: median(dom), p95_ms: p95(dom) },
+    marks_on_screen: { median_ms: median(screen), p95_ms: p95(screen), max_ms: Math.max(...screen) },
+    on_screen_in_the_first_frame_after_the_keystroke: inFirstFrame,
+    keystrokes_that_add_or_remove_a_mark: {
+      count: changing.length,
+      median_ms: median(changing),
+      p95_ms: p95(changing),
+      in_dom: { median_ms: median(changingDom), p95_ms: p95(changingDom) },
+    },
+  };
+}
+
+/** The median of several readings, each after forced garbage collections. */
+async function steadyMemory(page, cdp, readings) {
+  const samples = [];
+  for (let index = 0; index < readings; index += 1) {
+    await page.waitForTimeout(200);
+    samples.push(await memory(page, cdp));
+  }
+  const result = Object.fromEntries(
+    Object.keys(samples[0]).map((key) => [key, samples[0][key] === null ? null : median(samples.map((sample) => sample[key]))]),
+  );
+  const heaps = samples.map((sample) => sample.js_heap_used);
+  result.js_heap_spread = Math.max(...heaps) - Math.min(...heaps);
+  return result;
+}
+
+/**
+ * Memory of the editor as it is edited: readings after 100 edits, after `edits` and after
+ * twice as many, each the median of five readings after forced garbage collection. What
+ * grows per edit grows twice as much over the second stretch as over the first; noise does
+ * not.
+ */
+async function editorMemory(page, expected, edits, timeoutMs) {
+  const cdp = await page.context().newCDPSession(page);
+  const checkpoints = [Math.min(100, edits), edits, 2 * edits];
+  const readings = {};
+  let done = 0;
+  let missed = 0;
+  for (const checkpoint of checkpoints) {
+    for (; done < checkpoint; done += 1) {
+      if (!(await editorKeystroke(page, expected, done, timeoutMs))) missed += 1;
+    }
+    // Whole cycles only, so every reading sees the same text.
+    for (; done % EDITOR_CYCLE.length !== 0; done += 1) {
+      if (!(await editorKeystroke(page, expected, done, timeoutMs))) missed += 1;
+    }
+    // Past every pause: the full check, the autosave.
+    await page.waitForTimeout(1000);
+    readings[checkpoint] = { edits_done: done, ...(await steadyMemory(page, cdp, 5)) };
+  }
+  await cdp.detach();
+  const [first, middle, last] = checkpoints.map((checkpoint) => readings[checkpoint]);
+  const difference = (from, to) =>
+    Object.fromEntries(Object.keys(to).filter((key) => key !== "edits_done").map((key) => [key, to[key] === null ? null : to[key] - from[key]]));
+  return {
+    edits,
+    missed,
+    readings,
+    growth: difference(first, middle),
+    growth_second_stretch: difference(middle, last),
+  };
+}
+
 async function benchEditor(context, base, args) {
   const url = `${base}${args.editorPath}`;
   const page = await newPage(context, args.editorMarks);
@@ -251,8 +443,9 @@ async function benchEditor(context, base, args) {
   result.ready_with_plan_40 = await readiness(page, url, args.repeats);
   result.marks_in_plan_40 = await page.evaluate(() => window.__perf.count());
   await focusField(page, args.editorField, FLAGGED);
-  result.keystroke_to_marks = await latency(page, args.keystrokes, 3000);
-  result.memory = await memoryAfterEdits(page, args.edits, 3000);
+  const expected = await learnEditorCycle(page);
+  result.keystroke_to_marks = await editorLatency(page, expected, args.keystrokes, 3000);
+  result.memory = await editorMemory(page, expected, args.edits, 3000);
   result.page_problems = seen;
   await page.close();
   return result;
@@ -328,9 +521,20 @@ function report(results, info) {
     lines.push(`- ready with the 40-row plan: median ${fmt(withPlan.median_ms, 1)} ms, p95 ${fmt(withPlan.p95_ms, 1)} ms; every field's marks drawn: median ${fmt(withPlan.all_marks.median_ms, 1)} ms (${entry.marks_in_plan_40} marks)`);
     const typing = entry.keystroke_to_marks;
     lines.push(`- keystroke to marks on screen (${typing.keystrokes} keystrokes, ${typing.missed} without a change in 3 s): median ${fmt(typing.marks_on_screen.median_ms, 1)} ms, p95 ${fmt(typing.marks_on_screen.p95_ms, 1)} ms (in the DOM: p95 ${fmt(typing.marks_in_dom.p95_ms, 1)} ms)`);
+    if (typing.measures) lines.push(`  (measures ${typing.measures})`);
+    if (typing.on_screen_in_the_first_frame_after_the_keystroke !== undefined) {
+      lines.push(`- on screen in the first frame after the keystroke: ${typing.on_screen_in_the_first_frame_after_the_keystroke} of ${typing.keystrokes - typing.missed}`);
+    }
+    const changing = typing.keystrokes_that_add_or_remove_a_mark;
+    if (changing) lines.push(`- of which the ${changing.count} keystrokes that add or remove a mark: median ${fmt(changing.median_ms, 1)} ms, p95 ${fmt(changing.p95_ms, 1)} ms (in the DOM: median ${fmt(changing.in_dom.median_ms, 1)} ms, p95 ${fmt(changing.in_dom.p95_ms, 1)} ms)`);
     if (entry.memory) {
       const { growth, edits } = entry.memory;
       lines.push(`- memory growth from edit 100 to edit ${edits}: JS heap ${kib(growth.js_heap_used)}, WebAssembly ${kib(growth.wasm_memory)}, DOM nodes ${growth.dom_nodes}, listeners ${growth.js_event_listeners}`);
+      const second = entry.memory.growth_second_stretch;
+      if (second) {
+        const spread = Math.max(...Object.values(entry.memory.readings).map((reading) => reading.js_heap_spread));
+        lines.push(`- memory growth from edit ${edits} to edit ${2 * edits}: JS heap ${kib(second.js_heap_used)}, WebAssembly ${kib(second.wasm_memory)}, DOM nodes ${second.dom_nodes}, listeners ${second.js_event_listeners} (each reading the median of 5 after forced GC; largest spread within one reading ${kib(spread)})`);
+      }
     }
     const problems = entry.page_problems;
     const count = Object.values(problems ?? {}).reduce((sum, list) => sum + list.length, 0);

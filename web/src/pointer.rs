@@ -35,6 +35,15 @@ fn parse(pointer: &str) -> Option<Slot<'_>> {
     }
 }
 
+/// Whether `pointer` names one of the plan's free-text fields (which the core checks one by
+/// one), not the child's or the lead professional's name, which every field's rules read.
+pub fn is_free_text(pointer: &str) -> bool {
+    !matches!(
+        parse(pointer),
+        None | Some(Slot::ChildName | Slot::LeadName)
+    )
+}
+
 /// The text of the field at `pointer`, or `None` when the plan has no such field.
 pub fn text_at<'a>(plan: &'a Plan, pointer: &str) -> Option<&'a str> {
     Some(match parse(pointer)? {

@@ -1,12 +1,14 @@
 //! The editor's state, shared through context: the plan being edited, the plan as last
 //! checked (a debounced copy, so typing never waits for the checker), what the core says
-//! about it, the undo history, storage and messages.
+//! about it, each field's own findings (up to date at every keystroke), the undo history,
+//! storage and messages.
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use cinplan_core::check::{CheckOptions, CheckReport};
+use cinplan_core::finding::Finding;
 use cinplan_core::incremental::PlanChecker;
 use cinplan_core::plan::Plan;
 use cinplan_core::profile::Profile;
@@ -19,8 +21,13 @@ use crate::dates;
 use crate::pointer;
 use crate::storage::{self, PlanEntry, StorageProblem};
 
-/// How long typing must pause before the plan is checked again.
+/// How long typing must pause before the whole plan's results (the summary, the timeline,
+/// the checks panel, the announcement) follow the text. The edited field's own marks do not
+/// wait for it.
 const CHECK_DELAY: Duration = Duration::from_millis(180);
+/// A field longer than this (in bytes, a bound on its characters) is checked only after a
+/// pause in typing, so a long paste never makes each keystroke wait for the checker.
+const LONG_FIELD: usize = 20_000;
 /// How long changes must pause before the plan is written to storage.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// Keystrokes in one field closer together than this undo as one step.
@@ -133,6 +140,53 @@ impl MarkKey {
     }
 }
 
+/// One field as last checked: its text (what the findings' ranges refer to) and the
+/// findings on it. Each field's marks are drawn from its own entry, which is replaced only
+/// when one of the two changes, so a check after a keystroke redraws the fields it changed
+/// and no others.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldCheck {
+    pub text: String,
+    pub findings: Vec<Finding>,
+}
+
+/// The signals of one field on screen: its text as the user has it, and its [`FieldCheck`].
+/// Each is set only when it changes, so a keystroke wakes the edited field alone.
+#[derive(Debug, Clone)]
+pub struct FieldSignals {
+    pub text: ArcRwSignal<String>,
+    pub check: ArcRwSignal<FieldCheck>,
+}
+
+impl FieldSignals {
+    /// Takes the field's text in `plan`, if it changed.
+    fn follow_text(&self, field_pointer: &str, plan: &Plan) {
+        let text = pointer::text_at(plan, field_pointer).unwrap_or("");
+        if self.text.with_untracked(|old| old != text) {
+            self.text.set(text.to_owned());
+        }
+    }
+
+    /// Takes the field's text in `plan` and its findings in `report` (a check of `plan`),
+    /// if either changed.
+    fn follow_check(&self, field_pointer: &str, plan: &Plan, report: &CheckReport) {
+        let text = pointer::text_at(plan, field_pointer).unwrap_or("");
+        let found = findings_at(&report.findings, field_pointer);
+        let unchanged = self
+            .check
+            .with_untracked(|check| check.text == text && check.findings == found);
+        if !unchanged {
+            self.check.set(FieldCheck {
+                text: text.to_owned(),
+                findings: found.to_vec(),
+            });
+        }
+    }
+}
+
+/// The fields on screen, sorted by pointer.
+type FieldChecks = Vec<(String, FieldSignals)>;
+
 #[derive(Debug, Default)]
 struct History {
     /// At most [`HISTORY_LIMIT`] steps: the oldest is dropped first.
@@ -147,13 +201,16 @@ struct History {
 pub struct Editor {
     /// The plan as the user has it now.
     pub plan: RwSignal<Plan>,
-    /// The plan as last checked; findings' positions refer to its text.
+    /// The plan as last checked in full, after a pause in typing; the positions of the
+    /// report's findings refer to its text.
     pub checked: RwSignal<Plan>,
     pub report: Memo<CheckReport>,
     /// SMART letters per row, counts and the score, from the core.
     pub summary: Memo<SmartSummary>,
     pub timeline: Memo<Timeline>,
     pub profile: Memo<Profile>,
+    /// The plan's profile name.
+    profile_id: RwSignal<String>,
     /// Profile files the user loaded in this browser.
     pub custom_profiles: RwSignal<Vec<Profile>>,
     pub today: NaiveDate,
@@ -176,6 +233,10 @@ pub struct Editor {
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     history: StoredValue<History>,
+    /// Kept between checks: after a keystroke only the edited field's rules run again.
+    checker: StoredValue<PlanChecker>,
+    /// Each field's [`FieldCheck`] by pointer, for the fields on screen.
+    field_checks: StoredValue<FieldChecks>,
     /// Set when this editor is a guest: the family, child, review or training view in the
     /// on-demand module, editing a copy of the plan that the main editor owns.
     host: StoredValue<Option<HostLink>, LocalStorage>,
@@ -221,23 +282,47 @@ impl Editor {
         let today = dates::today();
         let plan = RwSignal::new(initial.clone());
         let checked = RwSignal::new(initial.clone());
+        // The profile's name as a signal of its own, set (by the effect below) only when it
+        // changes: a keystroke does not read a profile file again, nor wake all that
+        // depends on the profile, as a memo's readers would be woken.
+        let profile_id = RwSignal::new(initial.profile.clone());
         let profile = Memo::new(move |_| {
-            let wanted = plan.with(|plan| plan.profile.clone());
-            find_profile(&wanted, &custom_profiles.read()).unwrap_or_else(Profile::default_profile)
+            profile_id
+                .with(|wanted| find_profile(wanted, &custom_profiles.read()))
+                .unwrap_or_else(Profile::default_profile)
         });
-        // Kept between checks: after a keystroke only the edited field's rules run again.
         let checker = StoredValue::new(PlanChecker::new());
+        // After a keystroke the checker has seen the plan already: the check after the
+        // pause runs only the plan rules again.
         let report = Memo::new(move |_| {
             let profile = profile.read();
-            checked.with(|plan| {
-                let options = CheckOptions {
-                    today,
-                    profile: &profile,
-                };
-                checker
-                    .try_update_value(|checker| checker.check_plan(plan, options))
-                    .unwrap_or_else(|| cinplan_core::check::check_plan(plan, options))
-            })
+            checked.with(|plan| check_with(checker, plan, &profile, today))
+        });
+        let field_checks: StoredValue<FieldChecks> = StoredValue::new(Vec::new());
+        // The profile's name and each field's text follow the plan (typing, undo, a
+        // suggestion, another plan).
+        Effect::new(move |_| {
+            plan.with(|plan| {
+                if profile_id.with_untracked(|id| *id != plan.profile) {
+                    profile_id.set(plan.profile.clone());
+                }
+                field_checks.with_value(|fields| {
+                    for (field_pointer, field) in fields {
+                        field.follow_text(field_pointer, plan);
+                    }
+                });
+            });
+        });
+        // A full check (after a pause, an edit, an undo, another plan, another profile)
+        // reaches every field it changed.
+        // Tracks the plan as checked too: a check that found the same may still be of
+        // another text (a long field typed into, a change made in another view).
+        Effect::new(move |_| {
+            report.with(|report| {
+                checked.with(|plan| {
+                    field_checks.with_value(|fields| hand_out(fields, plan, report));
+                });
+            });
         });
         let summary = Memo::new(move |_| report.with(|report| report.summary.clone()));
         let timeline_memo =
@@ -253,6 +338,7 @@ impl Editor {
             summary,
             timeline: timeline_memo,
             profile,
+            profile_id,
             custom_profiles,
             today,
             plan_id: RwSignal::new(plan_id),
@@ -267,6 +353,8 @@ impl Editor {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             history: StoredValue::new(History::default()),
+            checker,
+            field_checks,
             host: StoredValue::new_local(None),
             check_timer: StoredValue::new_local(None),
             save_timer: StoredValue::new_local(None),
@@ -297,7 +385,7 @@ impl Editor {
 
     fn wire_unknown_profile_notice(self) {
         Effect::new(move |previous: Option<String>| {
-            let wanted = self.plan.with(|plan| plan.profile.clone());
+            let wanted = self.profile_id.get();
             if previous.as_deref() != Some(wanted.as_str())
                 && find_profile(&wanted, &self.custom_profiles.read()).is_none()
             {
@@ -356,6 +444,58 @@ impl Editor {
         self.checked.set(self.plan.get_untracked());
     }
 
+    /// Checks the plan as it is now and gives every field on screen its new findings, now;
+    /// the rest of the editor follows after the pause ([`Editor::check_soon`]).
+    fn check_fields_now(self) {
+        self.plan.with_untracked(|plan| {
+            let report = self
+                .profile
+                .with_untracked(|profile| check_with(self.checker, plan, profile, self.today));
+            self.field_checks
+                .with_value(|fields| hand_out(fields, plan, &report));
+        });
+    }
+
+    /// The text of the field at `pointer` and its findings (with the text they were found
+    /// in), as signals that change only when they do.
+    pub fn field(self, field_pointer: &str) -> FieldSignals {
+        let place = match self.find_field(field_pointer) {
+            Ok(existing) => return existing,
+            Err(place) => place,
+        };
+        let signals = FieldSignals {
+            text: ArcRwSignal::new(String::new()),
+            check: ArcRwSignal::new(FieldCheck::default()),
+        };
+        self.plan
+            .with_untracked(|plan| signals.follow_text(field_pointer, plan));
+        self.report.with_untracked(|report| {
+            self.checked
+                .with_untracked(|plan| signals.follow_check(field_pointer, plan, report));
+        });
+        self.field_checks.update_value(|fields| {
+            fields.insert(place, (field_pointer.to_owned(), signals.clone()));
+        });
+        signals
+    }
+
+    /// The signals of the field at `field_pointer`, or where they would go.
+    fn find_field(self, field_pointer: &str) -> Result<FieldSignals, usize> {
+        self.field_checks.with_value(|fields| {
+            fields
+                .binary_search_by(|(pointer, _)| pointer.as_str().cmp(field_pointer))
+                .map(|index| fields[index].1.clone())
+        })
+    }
+
+    /// The text of the field at `pointer` as last checked: what its findings' ranges refer to.
+    pub fn checked_text(self, field_pointer: &str) -> Option<String> {
+        // Every field whose findings can be applied is on screen, so it has signals.
+        self.find_field(field_pointer)
+            .ok()
+            .map(|field| field.check.with_untracked(|check| check.text.clone()))
+    }
+
     fn check_soon(self) {
         let timer = Timeout::new(CHECK_DELAY.as_millis() as u32, move || {
             self.checked.set(self.plan.get_untracked());
@@ -398,8 +538,11 @@ impl Editor {
     }
 
     /// Typing into a free-text field: keystrokes in the same field group into one undo
-    /// step, and the check waits for a pause.
+    /// step. The fields' marks follow at once, unless the field is long or one that every
+    /// field's rules read (the child's or lead professional's name); the rest of the editor
+    /// follows after a pause.
     pub fn type_text(self, field_pointer: &str, text: String) {
+        let check_at_once = text.len() <= LONG_FIELD && pointer::is_free_text(field_pointer);
         let now = js_sys::Date::now();
         let starts_new_step = self.history.with_value(|history| {
             !matches!(&history.typing, Some((last, at)) if last == field_pointer && now - at < TYPING_GROUP_MS)
@@ -414,6 +557,9 @@ impl Editor {
         });
         if self.active_field.get_untracked().as_deref() != Some(field_pointer) {
             self.active_field.set(Some(field_pointer.to_owned()));
+        }
+        if check_at_once {
+            self.check_fields_now();
         }
         self.check_soon();
     }
@@ -578,6 +724,42 @@ impl Editor {
             self.save_state.set(SaveState::Problem(problem));
         }
     }
+}
+
+/// Gives each field in `fields` its text in `plan` and its findings in `report`, replacing
+/// only the entries that differ: the marks of a field whose findings stayed the same are
+/// not touched.
+fn hand_out(fields: &FieldChecks, plan: &Plan, report: &CheckReport) {
+    for (field_pointer, field) in fields {
+        field.follow_check(field_pointer, plan, report);
+    }
+}
+
+/// The findings on the field at `field_pointer`: a run of `findings`, which a report keeps
+/// sorted by pointer first.
+fn findings_at<'a>(findings: &'a [Finding], field_pointer: &str) -> &'a [Finding] {
+    let start = findings.partition_point(|finding| finding.pointer.as_str() < field_pointer);
+    let rest = findings.get(start..).unwrap_or_default();
+    let length = rest.partition_point(|finding| finding.pointer == field_pointer);
+    rest.get(..length).unwrap_or_default()
+}
+
+/// Checks `plan`, re-running only what changed since the checker's last check. One function
+/// for the check at a keystroke and the one after a pause, so the download holds one copy
+/// of the checker.
+#[inline(never)]
+fn check_with(
+    checker: StoredValue<PlanChecker>,
+    plan: &Plan,
+    profile: &Profile,
+    today: NaiveDate,
+) -> CheckReport {
+    let options = CheckOptions { today, profile };
+    // The checker lives as long as the editor; a check asked of an editor already torn
+    // down finds nothing.
+    checker
+        .try_update_value(|checker| checker.check_plan(plan, options))
+        .unwrap_or_default()
 }
 
 fn find_profile(id: &str, custom: &[Profile]) -> Option<Profile> {

@@ -50,9 +50,14 @@ export const marks = (page, n, name) =>
 export const highlights = (page, n, name) =>
   row(page, n).locator(`.field[data-field="${name}"] .mirror mark[data-rule]`);
 
-/** Waits until every field's marks describe its current text (the debounced check ran). */
+/**
+ * Waits until every field's marks describe its current text and the whole plan's results
+ * (summary, timeline, announcement), which follow a 180 ms pause in typing, have caught up:
+ * a timer the page sets now fires after the editor's, set at the last change.
+ */
 export async function settled(page) {
   await page.waitForFunction(() => !document.querySelector(".field-stale"));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
   await page.waitForTimeout(50);
 }
 

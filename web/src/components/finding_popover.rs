@@ -199,9 +199,7 @@ pub fn apply_suggestion(editor: Editor, field: &str, finding: &Finding, suggesti
     let current = editor
         .plan
         .with_untracked(|plan| pointer::text_at(plan, field).map(str::to_owned));
-    let checked = editor
-        .checked
-        .with_untracked(|plan| pointer::text_at(plan, field).map(str::to_owned));
+    let checked = editor.checked_text(field);
     let (Some(current), Some(checked)) = (current, checked) else {
         return;
     };

@@ -39,30 +39,22 @@ pub fn TextField(
     let status_id = format!("{id}-status");
     let pointer = StoredValue::new(pointer);
 
-    let text = Memo::new(move |_| {
-        editor.plan.with(|plan| {
-            pointer.with_value(|pointer| pointer::text_at(plan, pointer).unwrap_or("").to_owned())
-        })
-    });
-    let checked_text = Memo::new(move |_| {
-        editor.checked.with(|plan| {
-            pointer.with_value(|pointer| pointer::text_at(plan, pointer).unwrap_or("").to_owned())
-        })
-    });
-    let findings = Memo::new(move |_| {
-        editor.report.with(|report| {
-            pointer.with_value(|pointer| {
-                report
-                    .findings
-                    .iter()
-                    .filter(|finding| finding.pointer == *pointer)
-                    .cloned()
-                    .collect::<Vec<Finding>>()
-            })
-        })
-    });
-    // Findings' ranges refer to the text as checked: while the user is typing and the
-    // check has not caught up, the highlight layer shows no marks rather than wrong ones.
+    // This field's own text and findings: a keystroke elsewhere in the plan, or a check
+    // that left this field's findings as they were, does not wake it.
+    let signals = pointer.with_value(|pointer| editor.field(pointer));
+    let text = {
+        let text = signals.text.clone();
+        Memo::new(move |_| text.get())
+    };
+    let check = signals.check;
+    let checked_text = {
+        let check = check.clone();
+        Memo::new(move |_| check.with(|check| check.text.clone()))
+    };
+    let findings = Memo::new(move |_| check.with(|check| check.findings.clone()));
+    // Findings' ranges refer to the text as checked: while the check has not caught up
+    // with the text (a long field waits for a pause in typing), the highlight layer shows
+    // no marks rather than wrong ones.
     let current =
         Memo::new(move |_| text.with(|text| checked_text.with(|checked| text == checked)));
 
