@@ -224,65 +224,49 @@ fn scan_where(scan: &Scan<'_>, worth_trying: fn(Tokens<'_>, usize) -> bool) -> V
 /// matchers' source (`starting_words_cover_every_literal` keeps it so). A matcher succeeds
 /// only where its first token is a number, punctuation, or one of these words, so at the
 /// other words of a long paste (about half of them) no matcher is tried.
-#[rustfmt::skip]
-pub(super) const MATCHER_WORDS: &[&str] = &[
-    "a", "able", "about", "academic", "ad", "advance", "after", "afternoon", "afternoons",
-    "ago", "agreed", "ahead", "all", "allocated", "allocation", "alternate", "an", "and",
-    "annually", "another", "any", "appointment", "appointments", "appropriate",
-    "approximately", "apr", "april", "are", "areas", "around", "arranged", "as", "asap",
-    "assessment", "at", "aug", "august", "autumn", "available", "away", "b", "be", "bedtime",
-    "before", "begin", "beginning", "begins", "behind", "being", "between", "bi", "bimonthly",
-    "biweekly", "block", "booked", "boxing", "break", "business", "by", "c", "calendar",
-    "call", "calls", "can", "cannot", "case", "check", "checks", "child", "christmas", "cin",
-    "circulated", "circulation", "classes", "closed", "closes", "closure", "coming", "comm",
-    "commence", "commences", "commencing", "completed", "completion", "conference",
-    "confirmed", "constantly", "contacts", "continual", "continually", "continuous",
-    "continuously", "core", "could", "counselling", "count", "couple", "course", "daily",
-    "date", "dated", "dates", "day", "days", "deadline", "dec", "december", "decemeber",
-    "decided", "description", "detail", "determined", "did", "different", "digits", "direct",
-    "distributed", "due", "duration", "during", "e", "each", "earlier", "early", "easter",
-    "effect", "effective", "eight", "eighteen", "eleven", "end", "ended", "ending", "ends",
-    "eve", "evening", "evenings", "eventually", "every", "f", "falls", "family", "far", "feb",
-    "febr", "february", "febuary", "feburary", "few", "fifteen", "fifth", "fifty", "final",
-    "finish", "finishes", "finishing", "first", "five", "flexible", "flexibly", "following",
-    "for", "fortnighly", "fortnight", "fortnightly", "fortnights", "fortnighty", "forty",
-    "four", "fourteen", "fourth", "frequent", "frequently", "fri", "friday", "fridays", "from",
-    "full", "further", "future", "g", "gives", "going", "good", "group", "groups", "guess",
-    "half", "halfterm", "has", "held", "her", "his", "hoc", "holiday", "holidays", "hols",
-    "home", "hour", "hours", "hr", "hrs", "if", "immediate", "immediately", "in",
-    "indefinitely", "individual", "initial", "is", "it", "its", "jan", "january", "janurary",
-    "januray", "jul", "july", "jun", "june", "last", "lasting", "late", "later", "latest",
-    "leap", "least", "lessons", "life", "line", "long", "longer", "lunchtimes", "made", "mar",
-    "march", "maximum", "may", "mealtime", "mean", "medium", "meeting", "meetings",
-    "mentoring", "mid", "middle", "min", "minimum", "mins", "minute", "minutes", "mnth",
-    "mnths", "mon", "monday", "mondays", "month", "monthly", "months", "morning", "mornings",
-    "most", "mth", "mths", "n", "name", "names", "nd", "near", "necessary", "need", "needed",
-    "new", "next", "night", "nightly", "nights", "nine", "nineteen", "no", "not", "notice",
-    "nov", "november", "novemeber", "now", "number", "occasional", "occasionally", "oct",
-    "october", "of", "often", "old", "on", "once", "one", "ongoing", "open", "or", "order",
-    "other", "our", "out", "outside", "over", "overdue", "p", "parenting", "per", "period",
-    "periodic", "periodically", "placed", "plan", "planned", "planning", "play", "point",
-    "possible", "post", "practicable", "practical", "pregnant", "prior", "procedures",
-    "programme", "progress", "protection", "quarterly", "rd", "read", "reads", "ready",
-    "receipt", "receiving", "regular", "regularly", "required", "review", "reviews", "right",
-    "routinely", "s", "sat", "saturday", "saturdays", "scheduled", "school", "schoolday",
-    "schooldays", "schools", "second", "sent", "sep", "separator", "sept", "september",
-    "septemeber", "session", "sessions", "set", "seven", "seventeen", "several", "shared",
-    "short", "shortly", "signed", "since", "six", "sixteen", "sixth", "sixty", "some", "soon",
-    "spring", "st", "start", "started", "starting", "starts", "statutory", "straight",
-    "straightaway", "summer", "sun", "sunday", "sundays", "support", "swapped", "t", "tba",
-    "tbc", "tbd", "ten", "term", "termly", "terms", "text", "th", "than", "that", "the",
-    "their", "them", "then", "therapeutic", "therapy", "there", "third", "thirteen", "thirty",
-    "this", "three", "thrice", "through", "throughout", "thru", "thu", "thur", "thurs",
-    "thursday", "thursdays", "til", "till", "time", "times", "timescales", "to", "today",
-    "tomorrow", "too", "total", "tue", "tues", "tuesday", "tuesdays", "twelve", "twenty",
-    "twice", "two", "uk", "unit", "until", "untill", "up", "upto", "visit", "visits", "w",
-    "wc", "wed", "wednesay", "wednesday", "wednesdays", "weds", "week", "weekday", "weekdays",
-    "weekend", "weekends", "weekly", "weeks", "wef", "when", "where", "while", "whilst",
-    "will", "with", "within", "wk", "wkly", "wks", "work", "workday", "workdays", "working",
-    "workingday", "workingdays", "write", "written", "x", "xmas", "year", "yearly", "years",
-    "you", "yr", "yrs", "zero",
-];
+// One string rather than a slice of strings: a slice costs the WebAssembly build a
+// pointer and a length per word, data that compresses badly.
+pub(super) const MATCHER_WORDS: &str =
+    "a able about academic ad advance after afternoon afternoons ago agreed ahead all \
+    allocated allocation alternate an and annually another any appointment appointments \
+    appropriate approximately apr april are areas around arranged as asap assessment at \
+    aug august autumn available away b be bedtime before begin beginning begins behind \
+    being between bi bimonthly biweekly block booked boxing break business by c calendar \
+    call calls can cannot case check checks child christmas cin circulated circulation \
+    classes closed closes closure coming comm commence commences commencing completed \
+    completion conference confirmed constantly contacts continual continually continuous \
+    continuously core could counselling count couple course daily date dated dates day \
+    days deadline dec december decemeber decided description detail determined did \
+    different digits direct distributed due duration during e each earlier early easter \
+    effect effective eight eighteen eleven end ended ending ends eve evening evenings \
+    eventually every f falls family far feb febr february febuary feburary few fifteen \
+    fifth fifty final finish finishes finishing first five flexible flexibly following for \
+    fortnighly fortnight fortnightly fortnights fortnighty forty four fourteen fourth \
+    frequent frequently fri friday fridays from full further future g gives going good \
+    group groups guess half halfterm has held her his hoc holiday holidays hols home hour \
+    hours hr hrs if immediate immediately in indefinitely individual initial is it its jan \
+    january janurary januray jul july jun june last lasting late later latest leap least \
+    lessons life line long longer lunchtimes made mar march maximum may mealtime mean \
+    medium meeting meetings mentoring mid middle min minimum mins minute minutes mnth \
+    mnths mon monday mondays month monthly months morning mornings most mth mths n name \
+    names nd near necessary need needed new next night nightly nights nine nineteen no not \
+    notice nov november novemeber now number occasional occasionally oct october of often \
+    old on once one ongoing open or order other our out outside over overdue p parenting \
+    per period periodic periodically placed plan planned planning play point possible post \
+    practicable practical pregnant prior procedures programme progress protection \
+    quarterly rd read reads ready receipt receiving regular regularly required review \
+    reviews right routinely s sat saturday saturdays scheduled school schoolday schooldays \
+    schools second sent sep separator sept september septemeber session sessions set seven \
+    seventeen several shared short shortly signed since six sixteen sixth sixty some soon \
+    spring st start started starting starts statutory straight straightaway summer sun \
+    sunday sundays support swapped t tba tbc tbd ten term termly terms text th than that \
+    the their them then therapeutic therapy there third thirteen thirty this three thrice \
+    through throughout thru thu thur thurs thursday thursdays til till time times \
+    timescales to today tomorrow too total tue tues tuesday tuesdays twelve twenty twice \
+    two uk unit until untill up upto visit visits w wc wed wednesay wednesday wednesdays \
+    weds week weekday weekdays weekend weekends weekly weeks wef when where while whilst \
+    will with within wk wkly wks work workday workdays working workingday workingdays \
+    write written x xmas year yearly years you yr yrs zero";
 
 /// Whether any matcher may find something at token `index`; false only when none can.
 fn may_start_at(tokens: Tokens<'_>, index: usize) -> bool {
@@ -291,7 +275,10 @@ fn may_start_at(tokens: Tokens<'_>, index: usize) -> bool {
         return true;
     }
     let table = TABLE.get_or_init(|| {
-        let entries: Vec<(&str, ())> = MATCHER_WORDS.iter().map(|word| (*word, ())).collect();
+        let entries: Vec<(&str, ())> = MATCHER_WORDS
+            .split_ascii_whitespace()
+            .map(|word| (word, ()))
+            .collect();
         PhraseTable::new(&entries)
     });
     table.longest_at(tokens, index).is_some()
@@ -608,7 +595,11 @@ mod tests {
         );
         let missing: std::collections::BTreeSet<String> = words
             .into_iter()
-            .filter(|(_, word)| !MATCHER_WORDS.contains(&word.as_str()))
+            .filter(|(_, word)| {
+                !MATCHER_WORDS
+                    .split_ascii_whitespace()
+                    .any(|known| known == word)
+            })
             .map(|(file, word)| format!("{word} ({file})"))
             .collect();
         assert!(
