@@ -92,13 +92,17 @@ impl<'h> Search<'h> for Captures<'h> {
 impl WordRegex {
     /// Compiles `pattern` (case-insensitively when asked). `None` when it does not compile.
     pub fn new(pattern: &str, case_insensitive: bool) -> Option<WordRegex> {
-        let ascii_pattern = ascii_boundaries(pattern);
-        // Without the `regex-perf-dfa` feature (a browser build may leave it out) there is no lazy DFA for
-        // the ASCII form to stay on: compiling it would only slow the first check.
-        let ascii = if ascii_pattern == pattern || !cfg!(feature = "regex-perf-dfa") {
-            None
+        // Without the `regex-perf-dfa` feature (the editor's build leaves it out) there is
+        // no lazy DFA for the ASCII form to stay on: compiling it would only slow the first
+        // check. Tested before the pattern is rewritten, so that such a build can drop the
+        // rewriting and everything that serves the ASCII form.
+        let ascii = if cfg!(feature = "regex-perf-dfa") {
+            let ascii_pattern = ascii_boundaries(pattern);
+            (ascii_pattern != pattern)
+                .then(|| compile(&ascii_pattern, case_insensitive))
+                .flatten()
         } else {
-            compile(&ascii_pattern, case_insensitive)
+            None
         };
         let unicode = OnceLock::new();
         if ascii.is_none() {
@@ -243,7 +247,13 @@ impl WordRegex {
     }
 
     fn form_for(&self, text: &str) -> Form<'_> {
-        let Some(ascii) = &self.ascii else {
+        // `cfg!` again here, although `ascii` is then always `None`: the optimiser cannot
+        // know that from the field, and this lets it drop the ASCII form's search code.
+        let ascii = self
+            .ascii
+            .as_ref()
+            .filter(|_| cfg!(feature = "regex-perf-dfa"));
+        let Some(ascii) = ascii else {
             return self.unicode().map_or(Form::Nothing, Form::Exact);
         };
         if !has_non_ascii_word_character(text) {
