@@ -51,6 +51,12 @@ pub fn weekday_name(date: NaiveDate) -> &'static str {
         .unwrap_or("")
 }
 
+/// "Monday" for 1 up to "Sunday" for 7, the timescale reader's numbering of named days.
+pub fn weekday_name_numbered(day: u32) -> Option<&'static str> {
+    DAYS.get(usize::try_from(day).ok()?.checked_sub(1)?)
+        .copied()
+}
+
 /// "Mon".
 pub fn weekday_short(date: NaiveDate) -> &'static str {
     weekday_name(date).get(..3).unwrap_or("")

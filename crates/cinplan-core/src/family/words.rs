@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::date_words;
 use crate::timescale::{Frequency, TimeUnit};
 
 /// A date for a family or a child: the date itself, in words, and where it stands.
@@ -73,7 +74,10 @@ pub fn frequency_words(frequency: &Frequency) -> Option<String> {
             Some(format!("{times} a {}", unit_word(*unit)))
         }
         Frequency::OnWeekdays { days } => {
-            let names: Vec<&str> = days.iter().filter_map(|day| weekday_name(*day)).collect();
+            let names: Vec<&str> = days
+                .iter()
+                .filter_map(|day| date_words::weekday_name_numbered(u32::from(*day)))
+                .collect();
             (!names.is_empty()).then(|| format!("every {}", join_and(&names)))
         }
     }
@@ -99,20 +103,6 @@ fn unit_plural(unit: TimeUnit) -> &'static str {
         TimeUnit::Month => "months",
         TimeUnit::Year => "years",
     }
-}
-
-fn weekday_name(day: u8) -> Option<&'static str> {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-    .get(usize::from(day).checked_sub(1)?)
-    .copied()
 }
 
 /// "a", "a and b", "a, b and c".

@@ -3,6 +3,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::calendar::Calendar;
+use crate::date_words;
 use crate::timescale::{Frequency, TimeUnit};
 
 /// A step longer than this (about 10 years) is treated as no recurrence at all: nothing a
@@ -164,7 +165,11 @@ impl Recurrence {
                 }
             }
             Recurrence::OnWeekdays { days } => {
-                let names: Vec<&str> = days.iter().map(|day| weekday_name(*day)).collect();
+                let names: Vec<&str> = days
+                    .iter()
+                    // The reader gives 1 to 7; anything else reads as Sunday.
+                    .map(|day| date_words::weekday_name_numbered(*day).unwrap_or("Sunday"))
+                    .collect();
                 match names.split_last() {
                     Some((last, rest)) if !rest.is_empty() => {
                         format!("every {} and {last}", rest.join(", "))
@@ -174,18 +179,6 @@ impl Recurrence {
                 }
             }
         }
-    }
-}
-
-fn weekday_name(day: u32) -> &'static str {
-    match day {
-        1 => "Monday",
-        2 => "Tuesday",
-        3 => "Wednesday",
-        4 => "Thursday",
-        5 => "Friday",
-        6 => "Saturday",
-        _ => "Sunday",
     }
 }
 
