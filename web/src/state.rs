@@ -537,21 +537,28 @@ impl Editor {
         self.check_now();
     }
 
+    /// Remembers the plan as an undo step unless the last change, less than
+    /// [`TYPING_GROUP_MS`] ago, had the same `group` (a field's pointer, or the guest view):
+    /// changes close together in one place undo as one step.
+    fn group_undo_step(self, group: &str) {
+        let now = js_sys::Date::now();
+        let starts_new_step = self.history.with_value(|history| {
+            !matches!(&history.typing, Some((last, at)) if last == group && now - at < TYPING_GROUP_MS)
+        });
+        if starts_new_step {
+            self.remember(self.plan.get_untracked());
+        }
+        self.history
+            .update_value(|history| history.typing = Some((group.to_owned(), now)));
+    }
+
     /// Typing into a free-text field: keystrokes in the same field group into one undo
     /// step. The fields' marks follow at once, unless the field is long or one that every
     /// field's rules read (the child's or lead professional's name); the rest of the editor
     /// follows after a pause.
     pub fn type_text(self, field_pointer: &str, text: String) {
         let check_at_once = text.len() <= LONG_FIELD && pointer::is_free_text(field_pointer);
-        let now = js_sys::Date::now();
-        let starts_new_step = self.history.with_value(|history| {
-            !matches!(&history.typing, Some((last, at)) if last == field_pointer && now - at < TYPING_GROUP_MS)
-        });
-        if starts_new_step {
-            self.remember(self.plan.get_untracked());
-        }
-        self.history
-            .update_value(|history| history.typing = Some((field_pointer.to_owned(), now)));
+        self.group_undo_step(field_pointer);
         self.plan.update(|plan| {
             pointer::set_text(plan, field_pointer, text);
         });
@@ -659,15 +666,7 @@ impl Editor {
         if self.plan.with_untracked(|current| *current == plan) {
             return;
         }
-        let now = js_sys::Date::now();
-        let starts_new_step = self.history.with_value(|history| {
-            !matches!(&history.typing, Some((last, at)) if last == GUEST_STEP && now - at < TYPING_GROUP_MS)
-        });
-        if starts_new_step {
-            self.remember(self.plan.get_untracked());
-        }
-        self.history
-            .update_value(|history| history.typing = Some((GUEST_STEP.to_owned(), now)));
+        self.group_undo_step(GUEST_STEP);
         self.plan.set(plan);
         self.check_soon();
     }
