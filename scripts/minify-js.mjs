@@ -8,7 +8,12 @@
 // local names only, never an export or a property, so the names the WebAssembly imports
 // by (`imports.wbg.__wbg_…`) and the module's exports stay as they are.
 //
-// Usage: node scripts/minify-js.mjs dist   (prints each file's size before and after)
+// Usage (each prints every file's size before and after):
+//   node scripts/minify-js.mjs dist                  the editor, then its integrity hashes
+//   node scripts/minify-js.mjs --maps dist/embed     a folder of modules a host serves, each
+//                                                   with a source map beside it for the
+//                                                   host's engineers (browsers fetch a map
+//                                                   only when the developer tools open)
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -26,7 +31,8 @@ export function scriptFiles(dist) {
     .map((name) => path.join(dist, name));
 }
 
-export function minify(source, file) {
+/** `{ code, map }`: the map is empty unless `withMap`. */
+export function minify(source, file, withMap = false) {
   return esbuild.transformSync(source, {
     loader: "js",
     minify: true,
@@ -34,8 +40,10 @@ export function minify(source, file) {
     // the editor already needs a browser with WebAssembly reference types.
     target: "esnext",
     legalComments: "none",
-    sourcefile: file,
-  }).code;
+    sourcefile: path.basename(file),
+    sourcemap: withMap ? "external" : false,
+    sourcesContent: true,
+  });
 }
 
 export function sha384(bytes) {
@@ -63,13 +71,19 @@ export function rewriteIntegrity(html, dist) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dist = process.argv[2] ?? "dist";
+  const withMaps = process.argv[2] === "--maps";
+  const dist = process.argv[withMaps ? 3 : 2] ?? "dist";
   for (const file of scriptFiles(dist)) {
     const before = fs.readFileSync(file, "utf8");
-    const after = minify(before, file);
-    fs.writeFileSync(file, after);
-    console.log(`${path.relative(dist, file).padEnd(52)} ${String(before.length).padStart(7)} → ${String(after.length).padStart(7)} B`);
+    const { code, map } = minify(before, file, withMaps);
+    if (withMaps) {
+      fs.writeFileSync(`${file}.map`, map);
+      fs.writeFileSync(file, `${code}//# sourceMappingURL=${path.basename(file)}.map\n`);
+    } else {
+      fs.writeFileSync(file, code);
+    }
+    console.log(`${path.relative(dist, file).padEnd(52)} ${String(before.length).padStart(7)} → ${String(code.length).padStart(7)} B`);
   }
   const index = path.join(dist, "index.html");
-  fs.writeFileSync(index, rewriteIntegrity(fs.readFileSync(index, "utf8"), dist));
+  if (fs.existsSync(index)) fs.writeFileSync(index, rewriteIntegrity(fs.readFileSync(index, "utf8"), dist));
 }
