@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use crate::text::BuildWordHasher;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -154,7 +156,7 @@ fn letters_of<'a>(findings: impl Iterator<Item = &'a Finding> + Clone) -> Vec<Le
 /// Summarises the findings (already without the ignored ones) of a check of `plan`.
 pub fn summarise(plan: &Plan, findings: &[Finding], ignored: usize) -> SmartSummary {
     // Each finding's place is worked out once: a plan can have thousands of rows.
-    let mut by_place: HashMap<Place, Vec<usize>> = HashMap::new();
+    let mut by_place: HashMap<Place, Vec<usize>, BuildWordHasher> = HashMap::default();
     for (index, finding) in findings.iter().enumerate() {
         by_place
             .entry(place_of(&finding.pointer))
