@@ -61,9 +61,27 @@ fn plan_from_js(plan: JsValue, what: &str) -> Result<PlanInput, JsError> {
     Ok(PlanInput::Text(text.into()))
 }
 
+/// An argument read as its JSON text, written by the engine's own `JSON.stringify` (like a
+/// plan): one string crosses instead of a call per property, and serde_json, which reads
+/// plans anyway, reads it, so serde-wasm-bindgen's reader is not in the download (4 KiB
+/// gzip, docs/performance.md).
 fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|problem| JsError::new(&format!("{what}: {problem}")))
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| {
+            JsError::new(&format!(
+                "{what}: give plain data (an object, a string or a number) that JSON can write"
+            ))
+        })?;
+    serde_json::from_str(&text).map_err(|problem| {
+        // The line and column of text the caller never saw would only mislead.
+        let problem = problem.to_string();
+        let problem = problem
+            .rsplit_once(" at line ")
+            .map_or(problem.as_str(), |(message, _)| message);
+        JsError::new(&format!("{what}: {problem}"))
+    })
 }
 
 fn thrown(problem: ApiError) -> JsError {
@@ -159,9 +177,11 @@ pub fn apply_suggestion(
     #[wasm_bindgen(unchecked_param_type = "Finding")] finding: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SuggestionChoice")] suggestion: JsValue,
 ) -> Result<JsValue, JsError> {
-    let finding = from_js(finding, "applySuggestion finding")?;
-    let suggestion: SuggestionChoice = from_js(suggestion, "applySuggestion suggestion")?;
-    to_js(&api::apply_suggestion(text, &finding, &suggestion).map_err(thrown)?)
+    let finding: serde_json::Value = from_js(finding, "applySuggestion finding")?;
+    let finding = api::FindingToApply::from_value(&finding).map_err(thrown)?;
+    let suggestion: serde_json::Value = from_js(suggestion, "applySuggestion suggestion")?;
+    let suggestion = SuggestionChoice::from_value(&suggestion).map_err(thrown)?;
+    to_js(&api::apply_suggestion_to(text, &finding, &suggestion).map_err(thrown)?)
 }
 
 /// The Nth working day after `date` (before it for negative N), as `YYYY-MM-DD`.
