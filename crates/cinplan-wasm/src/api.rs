@@ -475,7 +475,7 @@ pub fn check_field(
     )
 }
 
-fn plan_profile(plan: &Plan, given: Option<&ProfileInput>) -> ApiResult<Profile> {
+pub(crate) fn plan_profile(plan: &Plan, given: Option<&ProfileInput>) -> ApiResult<Profile> {
     match given {
         Some(profile) => profile.read(),
         None => Profile::builtin(&plan.profile).ok_or_else(|| {

@@ -1,14 +1,17 @@
 //! cinplan for JavaScript: a few functions that take and return plain data.
 //!
-//! Nothing handed to JavaScript points into WebAssembly memory, so there is nothing to
-//! free: every argument is read into Rust values and every result is a fresh JavaScript
-//! object (maps as plain objects, dates as `YYYY-MM-DD` strings). Errors are thrown as
+//! Nothing the functions hand to JavaScript points into WebAssembly memory, so there is
+//! nothing to free: every argument is read into Rust values and every result is a fresh
+//! JavaScript object (maps as plain objects, dates as `YYYY-MM-DD` strings). The one
+//! exception is [`PlanSession`], a plan kept in WebAssembly while a host edits it (the
+//! browser frees it once it is unreachable; `free()` does it at once). Errors are thrown as
 //! JavaScript `Error`s whose message says what is wrong and where. What each function
-//! does lives in [`api`], tested natively; this file only converts.
+//! does lives in [`api`] and [`session`], tested natively; this file only converts.
 #![forbid(unsafe_code)]
 
 pub mod api;
 mod report_json;
+pub mod session;
 #[cfg(test)]
 mod typescript;
 
@@ -24,8 +27,8 @@ use api::{ApiError, FieldOptions, PlanInput, PlanOptions, SuggestionChoice};
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 import type {
-  Applied, CheckReport, FieldInfo, FieldOptions, Finding, PlanInput, PlanOptions,
-  RuleInfo, Suggestion, SuggestionChoice, Timeline,
+  Applied, CheckReport, FieldInfo, FieldOptions, Finding, PlanChange, PlanInput,
+  PlanOptions, RuleInfo, Suggestion, SuggestionChoice, Timeline,
 } from "./cinplan-types";
 export * from "./cinplan-types";
 "#;
@@ -137,6 +140,72 @@ pub fn check_plan(
 #[wasm_bindgen(js_name = forgetChecks)]
 pub fn forget_checks() -> f64 {
     api::forget_checks() as f64
+}
+
+/// One plan being edited, kept in WebAssembly with what its check found, so that after a
+/// keystroke only the edited field's text goes in and only what changed comes out: a
+/// 40-row plan's report is about 100 KB of JSON, a keystroke's change a few hundred
+/// bytes. `new PlanSession(plan, options)` reads and checks the plan; `report()` gives
+/// the whole report; `setText(pointer, text)` and `setPlan(plan)` edit and answer with a
+/// `PlanChange` that turns the previous report into the new one. `options.today`, when
+/// absent, is the browser's date at each check.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct PlanSession {
+    session: session::PlanSession,
+    today: Option<String>,
+}
+
+#[wasm_bindgen]
+impl PlanSession {
+    /// Reads and checks a plan (a `cinplan/1` object or its JSON text).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
+    ) -> Result<PlanSession, JsError> {
+        let plan = plan_from_js(plan, "PlanSession plan")?;
+        let options: PlanOptions = optional(options, "PlanSession options")?;
+        let given_today = options.today.clone();
+        let today = today(given_today.as_deref())?;
+        let session = session::PlanSession::open(&plan, &options, today).map_err(thrown)?;
+        Ok(PlanSession {
+            session,
+            today: given_today,
+        })
+    }
+
+    /// The whole report of the last check, as `checkPlan` gives it.
+    #[wasm_bindgen(unchecked_return_type = "CheckReport")]
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        to_js(self.session.report())
+    }
+
+    /// Sets the text of one field, named by its JSON Pointer as findings name it
+    /// (`/needs/0/actions/1/by_when`, `/contingency`; `/child/name` and
+    /// `/lead_professional/name` too), checks the plan again and returns what changed.
+    #[wasm_bindgen(js_name = setText, unchecked_return_type = "PlanChange")]
+    pub fn set_text(&mut self, pointer: &str, text: &str) -> Result<JsValue, JsError> {
+        let today = today(self.today.as_deref())?;
+        to_js(
+            &self
+                .session
+                .set_text(pointer, text, today)
+                .map_err(thrown)?,
+        )
+    }
+
+    /// Replaces the whole plan (rows added or removed, dates changed, …), checks it again
+    /// and returns what changed; unchanged fields keep their findings.
+    #[wasm_bindgen(js_name = setPlan, unchecked_return_type = "PlanChange")]
+    pub fn set_plan(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let plan = plan_from_js(plan, "setPlan plan")?;
+        let today = today(self.today.as_deref())?;
+        to_js(&self.session.set_plan(&plan, today).map_err(thrown)?)
+    }
 }
 
 /// Every due date of a plan, with its state today.
