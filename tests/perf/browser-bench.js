@@ -512,6 +512,10 @@ function report(results, info) {
       const kb = entry.bytes / 1024;
       lines.push(`| ${entry.text} | ${fmt(entry.cinplan.median_ms, 3)} ms | ${fmt((entry.cinplan.median_ms / kb) * 1000, 1)} | ${entry.cinplan.findings} | ${fmt(entry.write_good?.median_ms, 3)} ms | ${fmt((entry.write_good?.median_ms / kb) * 1000, 1)} | ${entry.write_good?.findings ?? "—"} | ${fmt(entry.ratio_per_kb, 3)} |`);
     }
+    const answers = core.same_text.filter((entry) => Number.isFinite(entry.cinplan.answer_parse_median_ms));
+    if (answers.length > 0) {
+      lines.push("", `Of cinplan's time, JSON.parse of its findings' JSON: ${answers.map((entry) => `${entry.text} ${fmt(entry.cinplan.answer_parse_median_ms, 3)} ms (${entry.cinplan.answer_chars} characters)`).join("; ")}.`);
+    }
   }
   const ui = (name, entry) => {
     if (!entry) return;

@@ -185,10 +185,20 @@ async function run({ keystrokes = 200, quick = false } = {}) {
     const mine = repeat(() => cinplan.checkField(body, { field: "progress", today: TODAY }), {
       budgetMs,
     });
+    // Of cinplan's time, what reading its answer costs: JSON.parse of the findings' JSON
+    // (checkField writes them as JSON in the WebAssembly and the page parses them).
+    const answer = JSON.stringify(mine.result);
+    const parse = repeat(() => JSON.parse(answer), { budgetMs: budgetMs / 3 });
     const entry = {
       text: name,
       bytes,
-      cinplan: { ...mine, result: undefined, findings: count(mine.result) },
+      cinplan: {
+        ...mine,
+        result: undefined,
+        findings: count(mine.result),
+        answer_chars: answer.length,
+        answer_parse_median_ms: parse.median_ms,
+      },
     };
     if (typeof globalThis.writeGood === "function") {
       const theirs = repeat(() => globalThis.writeGood(body), { budgetMs });
