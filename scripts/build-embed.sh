@@ -45,7 +45,7 @@ cp "$WORK/cinplan_wasm_bg.opt.wasm" "$OUT/cinplan_wasm_bg.wasm"
 cp "$CRATE"/js/*.js "$CRATE"/js/*.d.ts "$OUT/"
 
 say "minifying the JavaScript with esbuild (a source map beside each file)"
-node scripts/minify-js.mjs --maps "$OUT"
+node scripts/minify-assets.mjs --maps "$OUT"
 
 say "building the extension"
 rm -rf "$EXTENSION"

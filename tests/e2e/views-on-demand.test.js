@@ -42,11 +42,14 @@ test("the views module is not part of the first download: fetched once, after th
 
   for (const view of ["family", "child", "review", "training", "plan", "family"]) await showView(page, view);
   await page.locator('[data-testid="family-view"]').waitFor();
+  // The views are styled by their own stylesheet, which came with the module.
+  const cardEdge = await page.evaluate(() => getComputedStyle(document.querySelector(".family-card")).borderLeftWidth);
+  assert.equal(cardEdge, "8px", "a family card has its wide left edge from cinplan-views.css");
   const after = await fetched(page);
   assert.deepEqual(
     views(after).sort().map((name) => [name, after[name]]),
-    [["cinplan-views.js", 1], ["cinplan-views_bg.wasm", 1]],
-    "the module and its WebAssembly, each fetched once",
+    [["cinplan-views.css", 1], ["cinplan-views.js", 1], ["cinplan-views_bg.wasm", 1]],
+    "the module, its stylesheet and its WebAssembly, each fetched once",
   );
   // Switching views leaves exactly one view mounted.
   assert.equal(await page.locator('[data-testid="lazy-view"]').count(), 1);
