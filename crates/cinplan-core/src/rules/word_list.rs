@@ -176,9 +176,14 @@ impl WordList {
         let Some(regex) = &self.regex else {
             return Vec::new();
         };
+        let matches = regex.first_groups(text);
+        if matches.is_empty() {
+            // Most texts: no need to find their quotations.
+            return Vec::new();
+        }
         let quotes = Quotes::of(text);
         let mut found = Vec::new();
-        for (index, range) in regex.first_groups(text) {
+        for (index, range) in matches {
             let Some(term) = self.terms.get(index) else {
                 continue;
             };
