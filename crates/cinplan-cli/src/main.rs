@@ -33,6 +33,11 @@ enum Command {
     Explain(commands::rules::ExplainArgs),
 }
 
+/// mimalloc rather than glibc's malloc: a check allocates many small strings (findings,
+/// messages, suggestions), and glibc's allocator took a fifth of a 40-row plan's check.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

@@ -22,6 +22,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 
 mod corpus;
 
+/// The allocator the CLI runs with (crates/cinplan-cli/src/main.rs says why).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Criterion takes ten samples at least; a check slower than this is timed once instead,
 /// so that a quadratic slowdown shows up as a figure rather than as a run of many minutes.
 const SAMPLE_LIMIT: Duration = Duration::from_secs(2);

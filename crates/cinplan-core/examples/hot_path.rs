@@ -21,6 +21,10 @@ use cinplan_core::rules::FieldName;
 use cinplan_core::timescale::{read_timescale, ReadingContext};
 use cinplan_core::Calendar;
 
+/// The allocator the CLI runs with (crates/cinplan-cli/src/main.rs says why).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_default();
