@@ -44,10 +44,13 @@ cp "$WORK/cinplan_wasm.js" "$WORK/cinplan_wasm.d.ts" "$OUT/"
 cp "$WORK/cinplan_wasm_bg.opt.wasm" "$OUT/cinplan_wasm_bg.wasm"
 cp "$CRATE"/js/*.js "$CRATE"/js/*.d.ts "$OUT/"
 
+say "minifying the JavaScript with esbuild (a source map beside each file)"
+node scripts/minify-assets.mjs --maps "$OUT"
+
 say "building the extension"
 rm -rf "$EXTENSION"
 mkdir -p "$EXTENSION"
-cp "$OUT"/*.js "$OUT"/*.wasm "$EXTENSION/"
+cp "$OUT"/*.js "$OUT"/*.js.map "$OUT"/*.wasm "$EXTENSION/"
 cp -r "$CRATE"/extension/. "$EXTENSION/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 sed -i "s/__VERSION__/$VERSION/" "$EXTENSION/manifest.json"

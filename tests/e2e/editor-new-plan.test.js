@@ -2,7 +2,7 @@
 // and the examples and the open-file control one click away.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openEditor, row, field, assertClean } from "./lib/editor.js";
+import { openEditor, openExample, row, field, assertClean } from "./lib/editor.js";
 
 test("a new plan has one need and one action row ready to type into", async (t) => {
   const { page, seen } = await openEditor(t);
@@ -28,10 +28,10 @@ test("the examples and the open-file control are one click away", async (t) => {
   for (const id of ["example-tommy-unhelpful", "example-tommy-good", "open-file-button", "save-file", "new-plan"]) {
     assert.ok(await page.locator(`[data-testid="${id}"]`).isVisible(), `${id} is visible`);
   }
-  await page.click('[data-testid="example-tommy-unhelpful"]');
+  await openExample(page, "tommy-unhelpful");
   assert.equal(await field(page, 0, "by_when").inputValue(), "Ongoing");
   assert.equal(await page.locator('[data-testid="child-name"]').inputValue(), "Tommy");
-  await page.click('[data-testid="example-tommy-good"]');
+  await openExample(page, "tommy-good");
   assert.ok((await page.locator('[data-testid^="row-"]').count()) > 1, "the good plan has several rows");
   assert.match(await field(page, 0, "need").inputValue(), /withdrawn and distressed/);
   // A new plan again starts blank, with one row.

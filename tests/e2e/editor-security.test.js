@@ -29,10 +29,10 @@ test("no request after load and no CSP violation, whatever the user does", async
   await page.waitForLoadState("networkidle");
   const loaded = server.requests.length;
   // The page, its loader, script, WebAssembly, CSS, icon and snippet, then the views
-  // module (script and WebAssembly), fetched as the last part of loading.
-  assert.ok(loaded >= 6 && loaded <= 10, `page load made ${loaded} requests: ${server.requests}`);
+  // module (script, stylesheet and WebAssembly), fetched as the last part of loading.
+  assert.ok(loaded >= 7 && loaded <= 11, `page load made ${loaded} requests: ${server.requests}`);
   const views = server.requests.filter((url) => /cinplan-views/.test(url));
-  assert.equal(views.length, 2, `the views module loads with the page: ${server.requests}`);
+  assert.equal(views.length, 3, `the views module loads with the page: ${server.requests}`);
 
   await openExample(page, "tommy-unhelpful");
   await typeInto(field(page, 0, "by_when"), "ASAP");

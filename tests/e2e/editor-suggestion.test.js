@@ -2,7 +2,7 @@
 // typing (Tab goes to the next); undo brings back the text before.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openEditor, field, marks, settled, typeInto, assertClean } from "./lib/editor.js";
+import { openEditor, openExample, field, marks, settled, typeInto, assertClean } from "./lib/editor.js";
 
 const selected = (locator) =>
   locator.evaluate((element) => element.value.slice(element.selectionStart, element.selectionEnd));
@@ -33,8 +33,7 @@ test("clicking a suggestion rewrites the words and selects the placeholder", asy
 
 test("a number key applies that suggestion; Tab moves through the placeholders", async (t) => {
   const { page } = await openEditor(t);
-  await page.click('[data-testid="example-tommy-unhelpful"]');
-  await settled(page);
+  await openExample(page, "tommy-unhelpful");
   const byWhen = field(page, 0, "by_when");
   assert.equal(await byWhen.inputValue(), "Ongoing");
   await marks(page, 0, "by_when").first().focus();

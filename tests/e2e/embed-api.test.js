@@ -67,6 +67,59 @@ test("checkPlan takes a plan object or its JSON text and gives the findings and 
   assert.ok(findings.some((finding) => finding.pointer === "/needs/0/actions/0/by_when" && finding.start === 0 && finding.end === 7 && finding.severity === "error"));
 });
 
+test("a PlanSession's changes, applied to the report a host holds, give what checkPlan gives after every edit", async () => {
+  const plan = JSON.parse(fs.readFileSync(path.join(ROOT, "crates/cinplan-core/tests/fixtures/tommy-unhelpful.json"), "utf8"));
+  const result = await run((cinplan, plan) => {
+    const apply = (report, change) => {
+      const { rows, ...rest } = change.summary;
+      report.findings.splice(change.findings.at, change.findings.remove, ...change.findings.insert);
+      report.ignored.splice(change.ignored.at, change.ignored.remove, ...change.ignored.insert);
+      report.summary.rows.splice(rows.at, rows.remove, ...rows.insert);
+      Object.assign(report.summary, rest);
+    };
+    const today = "2026-11-23";
+    const session = new cinplan.PlanSession(plan, { today });
+    const held = session.report();
+    const steps = [];
+    const edits = [
+      ["/needs/0/actions/0/action", "Support will be offered ASAP"],
+      ["/needs/0/actions/0/action", "Support will be offered ASAPx"],
+      ["/needs/0/actions/0/by_whom", ""],
+      ["/contingency", "We will monitor it as appropriate."],
+      ["/child/name", "Amira"],
+      ["/needs/0/actions/0/by_when", "by 1 December 2026"],
+    ];
+    for (const [pointer, text] of edits) {
+      const change = session.setText(pointer, text);
+      apply(held, change);
+      const [, ...keys] = pointer.split("/");
+      let slot = plan;
+      for (const key of keys.slice(0, -1)) slot = slot[key];
+      slot[keys.at(-1)] = text;
+      const expected = cinplan.checkPlan(plan, { today });
+      steps.push({ pointer, same: JSON.stringify(held) === JSON.stringify(expected), changeSize: JSON.stringify(change).length, reportSize: JSON.stringify(expected).length });
+    }
+    // A row added: the whole plan replaced, and the changes still apply.
+    plan.needs[0].actions.push({ ...plan.needs[0].actions[0], by_when: "ongoing" });
+    apply(held, session.setPlan(plan));
+    steps.push({ pointer: "setPlan", same: JSON.stringify(held) === JSON.stringify(cinplan.checkPlan(plan, { today })) });
+    let refused = null;
+    try {
+      session.setText("/needs/9/need", "x");
+    } catch (error) {
+      refused = `${error instanceof Error}: ${error.message}`;
+    }
+    session.free();
+    return { steps, refused };
+  }, plan);
+  for (const step of result.steps) assert.equal(step.same, true, step.pointer);
+  // A keystroke's change is what changed, not the whole report again (in this one-row plan
+  // the edited row is a large part of it; in the 40-row bench plan it is 0.2%).
+  const keystroke = result.steps[1];
+  assert.ok(keystroke.changeSize * 2 < keystroke.reportSize, `${keystroke.changeSize} of ${keystroke.reportSize}`);
+  assert.match(result.refused, /^true: setText: .*\/needs\/9\/need/);
+});
+
 test("a broken plan is refused with the place of the problem", async () => {
   const message = await run((cinplan) => {
     try {
@@ -161,6 +214,7 @@ test("TypeScript declarations ship with the embed and name the data types", () =
   const wasm = fs.readFileSync(path.join(EMBED, "cinplan_wasm.d.ts"), "utf8");
   assert.match(wasm, /export function checkField\(text: string, options: FieldOptions\): Finding\[\];/);
   assert.match(wasm, /export function checkPlan\(plan: PlanInput, options\?: PlanOptions\): CheckReport;/);
+  assert.match(wasm, /setText\(pointer: string, text: string\): PlanChange;/);
   const types = fs.readFileSync(path.join(EMBED, "cinplan-types.d.ts"), "utf8");
   assert.match(types, /export interface Finding \{/);
   assert.match(fs.readFileSync(path.join(EMBED, "cinplan-embed.d.ts"), "utf8"), /export function attach\(element: Element/);

@@ -42,11 +42,14 @@ test("the views module is not part of the first download: fetched once, after th
 
   for (const view of ["family", "child", "review", "training", "plan", "family"]) await showView(page, view);
   await page.locator('[data-testid="family-view"]').waitFor();
+  // The views are styled by their own stylesheet, which came with the module.
+  const cardEdge = await page.evaluate(() => getComputedStyle(document.querySelector(".family-card")).borderLeftWidth);
+  assert.equal(cardEdge, "8px", "a family card has its wide left edge from cinplan-views.css");
   const after = await fetched(page);
   assert.deepEqual(
     views(after).sort().map((name) => [name, after[name]]),
-    [["cinplan-views.js", 1], ["cinplan-views_bg.wasm", 1]],
-    "the module and its WebAssembly, each fetched once",
+    [["cinplan-views.css", 1], ["cinplan-views.js", 1], ["cinplan-views_bg.wasm", 1]],
+    "the module, its stylesheet and its WebAssembly, each fetched once",
   );
   // Switching views leaves exactly one view mounted.
   assert.equal(await page.locator('[data-testid="lazy-view"]').count(), 1);
@@ -102,7 +105,9 @@ test("when the views module cannot be fetched, the view says so, the plan is unt
   const { page } = await openEditor(t, {
     beforeGoto: (page) => page.route("**/cinplan-views.js", (route) => route.abort()),
   });
-  await openExample(page, "tommy-good");
+  // Not an example: their text comes with the views module (see the last test).
+  await typeInto(field(page, 0, "action"), "Sam Jones will call Mum every Monday.");
+  await settled(page);
   const before = await field(page, 0, "action").inputValue();
   await showView(page, "family");
   const problem = page.locator('[data-testid="lazy-view"] .lazy-problem');
@@ -116,4 +121,21 @@ test("when the views module cannot be fetched, the view says so, the plan is unt
   assert.equal(await page.locator('[data-testid="family-f-needs-0-actions-0-action"]').inputValue(), before);
   await showView(page, "plan");
   assert.equal(await field(page, 0, "action").inputValue(), before, "the plan is as it was");
+});
+
+test("the examples come with the views module: when it cannot be fetched, the example says so and the plan is untouched", async (t) => {
+  const { page } = await openEditor(t, {
+    beforeGoto: (page) => page.route("**/cinplan-views.js", (route) => route.abort()),
+  });
+  const name = page.locator('[data-testid="child-name"]');
+  await typeInto(name, "Ava");
+  await page.click('[data-testid="example-tommy-good"]');
+  const notice = page.locator('[data-testid="notice"]', { hasText: "could not be opened" });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /The example could not be opened: Good plan \(Tommy\)/);
+  assert.equal(await name.inputValue(), "Ava", "the plan being written is as it was");
+
+  await page.unroute("**/cinplan-views.js");
+  await openExample(page, "tommy-good");
+  assert.equal(await name.inputValue(), "Tommy");
 });

@@ -508,6 +508,10 @@ function report(results, info) {
     lines.push("", "Core in the browser (WebAssembly, no UI):");
     lines.push(`- cold: ready ${fmt(core.cold.ready_ms, 1)} ms, first 40-row check done ${fmt(core.cold.first_plan_check_ms, 1)} ms; ${core.cold.rules} rules, ${core.cold.findings} findings`);
     lines.push(`- re-check 40-row plan after a keystroke: median ${fmt(core.recheck_plan_40.median_ms, 3)} ms, p95 ${fmt(core.recheck_plan_40.p95_ms, 3)} ms (from JSON text: p95 ${fmt(core.recheck_plan_40_from_json.p95_ms, 3)} ms)`);
+    if (core.recheck_plan_40_session) {
+      const session = core.recheck_plan_40_session;
+      lines.push(`- the same through a PlanSession (setText, the change applied to the held report): median ${fmt(session.median_ms, 3)} ms, p95 ${fmt(session.p95_ms, 3)} ms; a change is ${session.change_bytes} characters of JSON; the held report equals checkPlan's: ${session.same_as_check_plan ? "yes" : "NO"}`);
+    }
     if (core.plan_json_stringify) {
       lines.push(`- of which crossing the boundary, at most: JSON.stringify of the plan median ${fmt(core.plan_json_stringify.median_ms, 3)} ms; JSON.parse of the report (${core.report_json_parse.bytes} characters) median ${fmt(core.report_json_parse.median_ms, 3)} ms`);
     }
@@ -519,6 +523,10 @@ function report(results, info) {
     for (const entry of core.same_text) {
       const kb = entry.bytes / 1024;
       lines.push(`| ${entry.text} | ${fmt(entry.cinplan.median_ms, 3)} ms | ${fmt((entry.cinplan.median_ms / kb) * 1000, 1)} | ${entry.cinplan.findings} | ${fmt(entry.write_good?.median_ms, 3)} ms | ${fmt((entry.write_good?.median_ms / kb) * 1000, 1)} | ${entry.write_good?.findings ?? "—"} | ${fmt(entry.ratio_per_kb, 3)} |`);
+    }
+    const answers = core.same_text.filter((entry) => Number.isFinite(entry.cinplan.answer_parse_median_ms));
+    if (answers.length > 0) {
+      lines.push("", `Of cinplan's time, JSON.parse of its findings' JSON: ${answers.map((entry) => `${entry.text} ${fmt(entry.cinplan.answer_parse_median_ms, 3)} ms (${entry.cinplan.answer_chars} characters)`).join("; ")}.`);
     }
   }
   const ui = (name, entry) => {

@@ -27,6 +27,13 @@ impl MountedView {
     pub fn unmount(self) {}
 }
 
+/// The file text of the example plan `id` for the editor's toolbar (see src/examples.rs:
+/// kept here, out of the editor's first download), or `undefined` for an unknown id.
+#[wasm_bindgen(js_name = examplePlan)]
+pub fn example_plan(id: &str) -> Option<String> {
+    cinplan_web::examples::example_json(id).map(str::to_owned)
+}
+
 /// Mounts a view into `container`. `changed(planJson)` is called after each change made in
 /// the view; `switchTo(planJson, id)` when the view opens another plan.
 #[wasm_bindgen(js_name = mountView)]

@@ -11,7 +11,7 @@ use crate::plan::{IgnoredFinding, Plan};
 use crate::profile::Profile;
 use crate::rules::{registry, FieldContext, FieldName, PlanContext, TimescaleReadings};
 use crate::summary::{summarise, SmartSummary};
-use crate::text::Utf16Index;
+use crate::text::{BuildWordHasher, Utf16Index};
 use crate::timescale::{read_timescale, ReadingContext, Timescale};
 
 /// What a check needs besides the plan.
@@ -45,7 +45,8 @@ pub struct FieldRef<'a> {
 
 /// Every free-text field of the plan, in document order.
 pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
-    let mut fields = Vec::new();
+    let rows: usize = plan.needs.iter().map(|need| need.actions.len()).sum();
+    let mut fields = Vec::with_capacity(plan.needs.len() + 5 * rows + 8);
     for (need_index, need) in plan.needs.iter().enumerate() {
         fields.push(FieldRef {
             field: FieldName::Need,
@@ -55,6 +56,8 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             action_index: None,
         });
         for (action_index, action) in need.actions.iter().enumerate() {
+            // One `format!` a row, not one a field: every check lists every field.
+            let row = format!("/needs/{need_index}/actions/{action_index}/");
             for (field, text) in [
                 (FieldName::Action, &action.action),
                 (FieldName::ByWhom, &action.by_whom),
@@ -64,7 +67,7 @@ pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
             ] {
                 fields.push(FieldRef {
                     field,
-                    pointer: format!("/needs/{need_index}/actions/{action_index}/{}", field.id()),
+                    pointer: [row.as_str(), field.id()].concat(),
                     text,
                     need_index: Some(need_index),
                     action_index: Some(action_index),
@@ -241,7 +244,7 @@ pub(crate) fn locate_field_reading(
 /// its text, or elsewhere.
 fn locate_plan_findings(
     plan: &Plan,
-    field_at: &HashMap<&str, &FieldRef<'_>>,
+    field_at: &HashMap<&str, &FieldRef<'_>, BuildWordHasher>,
     options: CheckOptions<'_>,
     calendar: &Calendar,
     readings: Option<&TimescaleReadings<'_>>,
@@ -286,7 +289,9 @@ pub(crate) fn finish_report(
     calendar: &Calendar,
     readings: &TimescaleReadings<'_>,
 ) -> CheckReport {
-    let field_at: HashMap<&str, &FieldRef<'_>> = all_fields
+    // FNV rather than SipHash (as for the speakers below): the keys are the plan's own
+    // pointers, looked up for every finding.
+    let field_at: HashMap<&str, &FieldRef<'_>, BuildWordHasher> = all_fields
         .iter()
         .map(|field| (field.pointer.as_str(), field))
         .collect();
@@ -493,7 +498,7 @@ fn superseded_located(located: &[Located]) -> Vec<bool> {
 
 fn superseded_by_others(findings: &[(&str, &str, Option<Range<usize>>)]) -> Vec<bool> {
     let speaks_at_all = |rule: &str| SUPERSEDES.iter().any(|(speaks, _, _)| *speaks == rule);
-    let mut speakers: HashMap<(&str, &str), Speakers> = HashMap::new();
+    let mut speakers: HashMap<(&str, &str), Speakers, BuildWordHasher> = HashMap::default();
     for (rule, pointer, range) in findings {
         if speaks_at_all(rule) {
             speakers
@@ -721,7 +726,8 @@ pub(crate) fn finish_field_at(
     options: CheckOptions<'_>,
     calendar: &Calendar,
 ) -> Vec<Finding> {
-    let field_at = HashMap::from([(field.pointer.as_str(), field)]);
+    let field_at: HashMap<_, _, BuildWordHasher> =
+        HashMap::from_iter([(field.pointer.as_str(), field)]);
     located.extend(
         locate_plan_findings(plan, &field_at, options, calendar, None)
             .into_iter()

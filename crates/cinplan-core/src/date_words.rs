@@ -73,7 +73,32 @@ pub fn year(date: NaiveDate) -> String {
 
 /// "16 February 2027".
 pub fn long_date(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), month_name(date), year(date))
+    // By hand rather than with `format!`: the word lists' suggestions name the first
+    // review, so this runs for many findings of a check (measured: 2% of a 40-row plan's).
+    let mut text = String::with_capacity(20);
+    push_digits(&mut text, date.day(), 1);
+    text.push(' ');
+    text.push_str(month_name(date));
+    text.push(' ');
+    match u32::try_from(date.year()) {
+        Ok(four_digits @ 0..=9999) => push_digits(&mut text, four_digits, 4),
+        _ => text.push_str(&year(date)),
+    }
+    text
+}
+
+/// Appends `number` in decimal, with leading zeros up to `width` digits.
+fn push_digits(text: &mut String, number: u32, width: usize) {
+    let digits = number.checked_ilog10().map_or(1, |log| log as usize + 1);
+    for _ in digits..width {
+        text.push('0');
+    }
+    let mut power = 10u32.pow(digits.saturating_sub(1) as u32);
+    while power > 0 {
+        let digit = (number / power) % 10;
+        text.push(char::from_digit(digit, 10).unwrap_or('0'));
+        power /= 10;
+    }
 }
 
 /// "Tuesday 16 February 2027".
@@ -213,6 +238,24 @@ pub fn deserialize_list<'de, D: Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_date_is_written_as_format_would() {
+        for (year, month, day) in [
+            (2027, 2, 16),
+            (2026, 12, 1),
+            (2026, 1, 31),
+            (999, 6, 9),
+            (0, 1, 1),
+            (10_000, 3, 3),
+            (-44, 3, 15),
+            (1000, 10, 10),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default();
+            let expected = format!("{} {} {}", date.day(), month_name(date), super::year(date));
+            assert_eq!(long_date(date), expected);
+        }
+    }
 
     /// Every writer against chrono's own `format`, over a spread of years including
     /// the signed ones and every day of two years (one a leap year).

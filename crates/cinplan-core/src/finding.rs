@@ -172,10 +172,12 @@ fn applicability_of(replacement: &str) -> Applicability {
 pub fn placeholder_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut open = None;
-    for (index, character) in text.char_indices() {
-        match character {
-            '[' => open = Some(index),
-            ']' => {
+    // Bytes, not characters: no byte of a multi-byte character is '[' or ']' in UTF-8, and
+    // this reads every suggestion of every finding.
+    for (index, byte) in text.bytes().enumerate() {
+        match byte {
+            b'[' => open = Some(index),
+            b']' => {
                 if let Some(start) = open.take() {
                     ranges.push(start..index + 1);
                 }

@@ -10,8 +10,11 @@
 pub struct Utf16Index<'a> {
     text: &'a str,
     /// `(byte offset, UTF-16 offset)` of character boundaries, the first `(0, 0)`, both
-    /// strictly increasing.
+    /// strictly increasing. Empty for an ASCII text.
     checkpoints: Vec<(usize, usize)>,
+    /// Every character is one byte and one UTF-16 unit, so positions are the same in both:
+    /// most plans are ASCII, and this is converted for every finding and suggestion.
+    ascii: bool,
 }
 
 /// How far apart (in bytes) the checkpoints of a [`Utf16Index`] are.
@@ -19,6 +22,18 @@ const CHECKPOINT_BYTES: usize = 256;
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
+        if text.is_ascii() {
+            return Utf16Index {
+                text,
+                checkpoints: Vec::new(),
+                ascii: true,
+            };
+        }
+        Self::with_checkpoints(text)
+    }
+
+    /// The index with checkpoints, which any text can use.
+    fn with_checkpoints(text: &'a str) -> Self {
         let mut checkpoints = vec![(0, 0)];
         let mut units = 0;
         let mut next = CHECKPOINT_BYTES;
@@ -29,7 +44,11 @@ impl<'a> Utf16Index<'a> {
             }
             units += character.len_utf16();
         }
-        Utf16Index { text, checkpoints }
+        Utf16Index {
+            text,
+            checkpoints,
+            ascii: false,
+        }
     }
 
     /// The last checkpoint at or before a position, as `(byte, units)`.
@@ -44,6 +63,9 @@ impl<'a> Utf16Index<'a> {
     /// The UTF-16 position of a byte offset. An offset inside a character, or past the
     /// end, counts as the next character boundary, so this never panics.
     pub fn to_utf16(&self, byte_offset: usize) -> usize {
+        if self.ascii {
+            return byte_offset.min(self.text.len());
+        }
         let (from, mut units) = self.checkpoint(|&(byte, _)| byte <= byte_offset);
         let rest = self.text.get(from..).unwrap_or_default();
         for (index, character) in rest.char_indices() {
@@ -58,6 +80,9 @@ impl<'a> Utf16Index<'a> {
     /// The byte offset of a UTF-16 position. A position inside a surrogate pair, or past
     /// the end, counts as the next character boundary.
     pub fn to_byte(&self, utf16_offset: usize) -> usize {
+        if self.ascii {
+            return utf16_offset.min(self.text.len());
+        }
         let (from, mut units) = self.checkpoint(|&(_, at)| at <= utf16_offset);
         let rest = self.text.get(from..).unwrap_or_default();
         for (index, character) in rest.char_indices() {
@@ -116,6 +141,19 @@ mod tests {
     #[test]
     fn ascii_positions_are_equal() {
         round_trip("Ongoing work", 7, 7);
+    }
+
+    proptest::proptest! {
+        /// An ASCII text's shortcut gives what the checkpoints give, past the end too.
+        #[test]
+        fn the_ascii_shortcut_agrees_with_the_checkpoints(text in "[ -~]{0,700}", offset in 0usize..800) {
+            let fast = Utf16Index::new(&text);
+            let general = Utf16Index::with_checkpoints(&text);
+            proptest::prop_assert!(fast.ascii && !general.ascii);
+            proptest::prop_assert_eq!(fast.to_utf16(offset), general.to_utf16(offset));
+            proptest::prop_assert_eq!(fast.to_byte(offset), general.to_byte(offset));
+            proptest::prop_assert_eq!(fast.len_utf16(), general.len_utf16());
+        }
     }
 
     #[test]

@@ -7,8 +7,8 @@
 // in same-origin iframes too. Configuration comes from the script tag's data attributes,
 // from a <script type="application/json" id="cinplan-config"> block, or from configure().
 // The same module exports attach() for one element, the plain-data API (checkField,
-// checkPlan, timeline, rules, explain, applySuggestion, addWorkingDays, forgetChecks) and the
-// <cinplan-field> element. Everything runs in the browser: nothing is sent anywhere.
+// checkPlan, timeline, rules, explain, applySuggestion, addWorkingDays, forgetChecks), the
+// PlanSession a host editing a whole plan keeps, and the <cinplan-field> element. Everything runs in the browser: nothing is sent anywhere.
 
 import init, * as wasm from "./cinplan_wasm.js";
 import { FieldController, checkFirst, warnOnce } from "./controller.js";
@@ -27,6 +27,7 @@ import "./styles.js";
 export {
   checkField,
   checkPlan,
+  PlanSession,
   timeline,
   rules,
   explain,

@@ -191,6 +191,16 @@ export interface FindingRef {
 }
 
 /**
+ * The findings from index `at` of the previous list: `remove` of them replaced by
+ * `insert` (JavaScript's `list.splice(at, remove, ...insert)`).
+ */
+export interface FindingSplice {
+  at: number;
+  remove: number;
+  insert: Finding[];
+}
+
+/**
  * What a host form says around a field: the child's name, the plan's dates and region,
  * and the rest of the field's row. Given values override the plan's.
  */
@@ -288,6 +298,19 @@ export interface Plan {
 }
 
 /**
+ * What an edit changed in a `PlanSession`'s report. Applied to the previous report it
+ * gives the new one:
+ * `report.findings.splice(c.findings.at, c.findings.remove, ...c.findings.insert)`, the
+ * same for `ignored` and `summary.rows`, and the other keys of `c.summary` assigned to
+ * `report.summary`.
+ */
+export interface PlanChange {
+  findings: FindingSplice;
+  ignored: FindingSplice;
+  summary: SummaryChange;
+}
+
+/**
  * The plan's key dates. Every one may be `null` or absent.
  */
 export interface PlanDates {
@@ -361,6 +384,16 @@ export type Role = "social-worker" | "key-worker" | "senior-practitioner" | "tea
 export interface RowLocation {
   need?: number;
   action?: number;
+}
+
+/**
+ * The summary rows from index `at` of the previous list: `remove` of them replaced by
+ * `insert` (JavaScript's `list.splice(at, remove, ...insert)`).
+ */
+export interface RowSplice {
+  at: number;
+  remove: number;
+  insert: RowSummary[];
 }
 
 /**
@@ -479,6 +512,25 @@ export type SuggestionChoice = number | Suggestion;
  * What a suggestion replaces.
  */
 export type SuggestionTarget = "range" | "field";
+
+/**
+ * How the SMART summary changed: its rows as a splice, the sections' and the plan's
+ * letters only when they changed, and the counts and score always.
+ */
+export interface SummaryChange {
+  rows: RowSplice;
+  /**
+   * The plan's own sections' letters, when they changed.
+   */
+  sections?: LetterStatus[] | null;
+  /**
+   * The whole plan's letters, when they changed.
+   */
+  plan?: LetterStatus[] | null;
+  counts: SeverityCounts;
+  ignored: number;
+  score: number;
+}
 
 /**
  * Findings the user has chosen to silence in this plan.

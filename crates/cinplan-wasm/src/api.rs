@@ -475,7 +475,7 @@ pub fn check_field(
     )
 }
 
-fn plan_profile(plan: &Plan, given: Option<&ProfileInput>) -> ApiResult<Profile> {
+pub(crate) fn plan_profile(plan: &Plan, given: Option<&ProfileInput>) -> ApiResult<Profile> {
     match given {
         Some(profile) => profile.read(),
         None => Profile::builtin(&plan.profile).ok_or_else(|| {
@@ -582,10 +582,137 @@ pub fn fields() -> Vec<FieldInfo> {
         .collect()
 }
 
+/// What `applySuggestion` reads of a finding: its range and its suggestions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FindingToApply {
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+// `applySuggestion`'s arguments are read from JSON values by hand: serde's readers for a
+// whole `Finding`, a `Suggestion` and the untagged `SuggestionChoice` took 30 KB of
+// WebAssembly (docs/performance.md), for four fields.
+
+fn text_of<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
+    value.get(key).and_then(Value::as_str)
+}
+
+fn position_of(value: &Value, key: &str, what: &str) -> ApiResult<Option<usize>> {
+    match value.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(given) => match given.as_u64().and_then(|n| usize::try_from(n).ok()) {
+            Some(position) => Ok(Some(position)),
+            None => error(format!(
+                "{what}: \"{key}\" must be a whole number of UTF-16 code units, not {given}"
+            )),
+        },
+    }
+}
+
+impl FindingToApply {
+    /// Reads a finding as `checkField` and `checkPlan` give it.
+    pub fn from_value(value: &Value) -> ApiResult<FindingToApply> {
+        let what = "applySuggestion finding";
+        if !value.is_object() {
+            return error(format!(
+                "{what}: give a finding object, as checkField returns"
+            ));
+        }
+        let suggestions = match value.get("suggestions") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|item| suggestion_from_value(item, what))
+                .collect::<ApiResult<_>>()?,
+            Some(_) => return error(format!("{what}: \"suggestions\" must be a list")),
+        };
+        Ok(FindingToApply {
+            start: position_of(value, "start", what)?,
+            end: position_of(value, "end", what)?,
+            suggestions,
+        })
+    }
+}
+
+impl From<&Finding> for FindingToApply {
+    fn from(finding: &Finding) -> FindingToApply {
+        FindingToApply {
+            start: finding.start,
+            end: finding.end,
+            suggestions: finding.suggestions.clone(),
+        }
+    }
+}
+
+/// A suggestion as findings carry it (its placeholders are worked out again on applying).
+pub fn suggestion_from_value(value: &Value, what: &str) -> ApiResult<Suggestion> {
+    let Some(replacement) = text_of(value, "replacement") else {
+        return error(format!(
+            "{what}: a suggestion needs its \"replacement\" text, as findings give it"
+        ));
+    };
+    let applicability = match text_of(value, "applicability") {
+        Some("safe") => Applicability::Safe,
+        Some("has-placeholders") => Applicability::HasPlaceholders,
+        Some("display-only") => Applicability::DisplayOnly,
+        _ => {
+            return error(format!(
+                "{what}: a suggestion's \"applicability\" is \"safe\", \"has-placeholders\" \
+                 or \"display-only\""
+            ))
+        }
+    };
+    let target = match text_of(value, "target") {
+        None | Some("range") => SuggestionTarget::Range,
+        Some("field") => SuggestionTarget::Field,
+        Some(other) => {
+            return error(format!(
+                "{what}: a suggestion's \"target\" is \"range\" or \"field\", not \"{other}\""
+            ))
+        }
+    };
+    Ok(Suggestion {
+        label: text_of(value, "label").unwrap_or_default().to_owned(),
+        replacement: replacement.to_owned(),
+        applicability,
+        target,
+        placeholders: Vec::new(),
+    })
+}
+
+impl SuggestionChoice {
+    /// A suggestion's index, or the suggestion itself.
+    pub fn from_value(value: &Value) -> ApiResult<SuggestionChoice> {
+        let what = "applySuggestion suggestion";
+        match value {
+            Value::Number(number) => match number.as_u64().and_then(|n| usize::try_from(n).ok()) {
+                Some(index) => Ok(SuggestionChoice::Index(index)),
+                None => error(format!("{what}: {number} is not a suggestion's index")),
+            },
+            Value::Object(_) => {
+                suggestion_from_value(value, what).map(SuggestionChoice::Suggestion)
+            }
+            _ => error(format!(
+                "{what}: give the index of one of the finding's suggestions, or the suggestion"
+            )),
+        }
+    }
+}
+
 /// `applySuggestion`: the text with one of a finding's suggestions applied.
 pub fn apply_suggestion(
     text: &str,
     finding: &Finding,
+    choice: &SuggestionChoice,
+) -> ApiResult<Applied> {
+    apply_suggestion_to(text, &FindingToApply::from(finding), choice)
+}
+
+/// [`apply_suggestion`] with the finding as `applySuggestion` reads it.
+pub fn apply_suggestion_to(
+    text: &str,
+    finding: &FindingToApply,
     choice: &SuggestionChoice,
 ) -> ApiResult<Applied> {
     let suggestion = match choice {
@@ -797,6 +924,50 @@ mod tests {
         let suggestion = finding(None, None, &["xyz"]).suggestions.remove(0);
         let result = apply_suggestion("abc def", &given, &SuggestionChoice::Suggestion(suggestion));
         assert_eq!(result.map(|result| result.text), Ok("xyz def".to_owned()));
+    }
+
+    #[test]
+    fn a_finding_read_from_json_keeps_what_applying_needs() {
+        let mut given = finding(Some(3), Some(7), &["by [date]", "weekly"]);
+        given.suggestions[1].applicability = Applicability::HasPlaceholders;
+        given.suggestions[1].target = SuggestionTarget::Field;
+        given.suggestions[0].applicability = Applicability::DisplayOnly;
+        let value = serde_json::to_value(&given).unwrap_or_default();
+        // Written by serde as JavaScript receives it, read back by hand: the same names.
+        assert_eq!(
+            FindingToApply::from_value(&value),
+            Ok(FindingToApply::from(&given))
+        );
+        for suggestion in &given.suggestions {
+            let value = serde_json::to_value(suggestion).unwrap_or_default();
+            match SuggestionChoice::from_value(&value) {
+                Ok(SuggestionChoice::Suggestion(read)) => assert_eq!(&read, suggestion),
+                other => panic!("{value} read as {other:?}"),
+            }
+        }
+        assert!(matches!(
+            SuggestionChoice::from_value(&serde_json::json!(1)),
+            Ok(SuggestionChoice::Index(1))
+        ));
+    }
+
+    #[test]
+    fn a_malformed_finding_or_choice_is_refused_with_what_is_wrong() {
+        let refused = |value: Value| FindingToApply::from_value(&value).map(|_| ());
+        assert!(refused(serde_json::json!("ASAP"))
+            .is_err_and(|problem| problem.0.contains("finding object")));
+        assert!(refused(serde_json::json!({"start": -1}))
+            .is_err_and(|problem| problem.0.contains("\"start\"")));
+        assert!(
+            refused(serde_json::json!({"suggestions": [{"label": "x"}]}))
+                .is_err_and(|problem| problem.0.contains("replacement"))
+        );
+        assert!(refused(
+            serde_json::json!({"suggestions": [{"replacement": "x", "applicability": "maybe"}]})
+        )
+        .is_err_and(|problem| problem.0.contains("display-only")));
+        assert!(SuggestionChoice::from_value(&serde_json::json!(1.5)).is_err());
+        assert!(SuggestionChoice::from_value(&serde_json::json!("0")).is_err());
     }
 
     #[test]

@@ -1,14 +1,17 @@
 //! cinplan for JavaScript: a few functions that take and return plain data.
 //!
-//! Nothing handed to JavaScript points into WebAssembly memory, so there is nothing to
-//! free: every argument is read into Rust values and every result is a fresh JavaScript
-//! object (maps as plain objects, dates as `YYYY-MM-DD` strings). Errors are thrown as
+//! Nothing the functions hand to JavaScript points into WebAssembly memory, so there is
+//! nothing to free: every argument is read into Rust values and every result is a fresh
+//! JavaScript object (maps as plain objects, dates as `YYYY-MM-DD` strings). The one
+//! exception is [`PlanSession`], a plan kept in WebAssembly while a host edits it (the
+//! browser frees it once it is unreachable; `free()` does it at once). Errors are thrown as
 //! JavaScript `Error`s whose message says what is wrong and where. What each function
-//! does lives in [`api`], tested natively; this file only converts.
+//! does lives in [`api`] and [`session`], tested natively; this file only converts.
 #![forbid(unsafe_code)]
 
 pub mod api;
 mod report_json;
+pub mod session;
 #[cfg(test)]
 mod typescript;
 
@@ -24,8 +27,8 @@ use api::{ApiError, FieldOptions, PlanInput, PlanOptions, SuggestionChoice};
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 import type {
-  Applied, CheckReport, FieldInfo, FieldOptions, Finding, PlanInput, PlanOptions,
-  RuleInfo, Suggestion, SuggestionChoice, Timeline,
+  Applied, CheckReport, FieldInfo, FieldOptions, Finding, PlanChange, PlanInput,
+  PlanOptions, RuleInfo, Suggestion, SuggestionChoice, Timeline,
 } from "./cinplan-types";
 export * from "./cinplan-types";
 "#;
@@ -61,9 +64,27 @@ fn plan_from_js(plan: JsValue, what: &str) -> Result<PlanInput, JsError> {
     Ok(PlanInput::Text(text.into()))
 }
 
+/// An argument read as its JSON text, written by the engine's own `JSON.stringify` (like a
+/// plan): one string crosses instead of a call per property, and serde_json, which reads
+/// plans anyway, reads it, so serde-wasm-bindgen's reader and glue are not in the download
+/// (2.2 KiB gzip, docs/performance.md).
 fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|problem| JsError::new(&format!("{what}: {problem}")))
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| {
+            JsError::new(&format!(
+                "{what}: give plain data (an object, a string or a number) that JSON can write"
+            ))
+        })?;
+    serde_json::from_str(&text).map_err(|problem| {
+        // The line and column of text the caller never saw would only mislead.
+        let problem = problem.to_string();
+        let problem = problem
+            .rsplit_once(" at line ")
+            .map_or(problem.as_str(), |(message, _)| message);
+        JsError::new(&format!("{what}: {problem}"))
+    })
 }
 
 fn thrown(problem: ApiError) -> JsError {
@@ -121,6 +142,72 @@ pub fn forget_checks() -> f64 {
     api::forget_checks() as f64
 }
 
+/// One plan being edited, kept in WebAssembly with what its check found, so that after a
+/// keystroke only the edited field's text goes in and only what changed comes out: a
+/// 40-row plan's report is about 100 KB of JSON, a keystroke's change a few hundred
+/// bytes. `new PlanSession(plan, options)` reads and checks the plan; `report()` gives
+/// the whole report; `setText(pointer, text)` and `setPlan(plan)` edit and answer with a
+/// `PlanChange` that turns the previous report into the new one. `options.today`, when
+/// absent, is the browser's date at each check.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct PlanSession {
+    session: session::PlanSession,
+    today: Option<String>,
+}
+
+#[wasm_bindgen]
+impl PlanSession {
+    /// Reads and checks a plan (a `cinplan/1` object or its JSON text).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
+    ) -> Result<PlanSession, JsError> {
+        let plan = plan_from_js(plan, "PlanSession plan")?;
+        let options: PlanOptions = optional(options, "PlanSession options")?;
+        let given_today = options.today.clone();
+        let today = today(given_today.as_deref())?;
+        let session = session::PlanSession::open(&plan, &options, today).map_err(thrown)?;
+        Ok(PlanSession {
+            session,
+            today: given_today,
+        })
+    }
+
+    /// The whole report of the last check, as `checkPlan` gives it.
+    #[wasm_bindgen(unchecked_return_type = "CheckReport")]
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        to_js(self.session.report())
+    }
+
+    /// Sets the text of one field, named by its JSON Pointer as findings name it
+    /// (`/needs/0/actions/1/by_when`, `/contingency`; `/child/name` and
+    /// `/lead_professional/name` too), checks the plan again and returns what changed.
+    #[wasm_bindgen(js_name = setText, unchecked_return_type = "PlanChange")]
+    pub fn set_text(&mut self, pointer: &str, text: &str) -> Result<JsValue, JsError> {
+        let today = today(self.today.as_deref())?;
+        to_js(
+            &self
+                .session
+                .set_text(pointer, text, today)
+                .map_err(thrown)?,
+        )
+    }
+
+    /// Replaces the whole plan (rows added or removed, dates changed, …), checks it again
+    /// and returns what changed; unchanged fields keep their findings.
+    #[wasm_bindgen(js_name = setPlan, unchecked_return_type = "PlanChange")]
+    pub fn set_plan(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let plan = plan_from_js(plan, "setPlan plan")?;
+        let today = today(self.today.as_deref())?;
+        to_js(&self.session.set_plan(&plan, today).map_err(thrown)?)
+    }
+}
+
 /// Every due date of a plan, with its state today.
 #[wasm_bindgen(unchecked_return_type = "Timeline")]
 pub fn timeline(
@@ -159,9 +246,11 @@ pub fn apply_suggestion(
     #[wasm_bindgen(unchecked_param_type = "Finding")] finding: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SuggestionChoice")] suggestion: JsValue,
 ) -> Result<JsValue, JsError> {
-    let finding = from_js(finding, "applySuggestion finding")?;
-    let suggestion: SuggestionChoice = from_js(suggestion, "applySuggestion suggestion")?;
-    to_js(&api::apply_suggestion(text, &finding, &suggestion).map_err(thrown)?)
+    let finding: serde_json::Value = from_js(finding, "applySuggestion finding")?;
+    let finding = api::FindingToApply::from_value(&finding).map_err(thrown)?;
+    let suggestion: serde_json::Value = from_js(suggestion, "applySuggestion suggestion")?;
+    let suggestion = SuggestionChoice::from_value(&suggestion).map_err(thrown)?;
+    to_js(&api::apply_suggestion_to(text, &finding, &suggestion).map_err(thrown)?)
 }
 
 /// The Nth working day after `date` (before it for negative N), as `YYYY-MM-DD`.

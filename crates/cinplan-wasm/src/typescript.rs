@@ -30,6 +30,7 @@ fn definitions() -> Result<BTreeMap<String, Value>, String> {
         schema_of::<api::PlanOptions>(),
         schema_of::<api::PlanInput>(),
         schema_of::<cinplan_core::check::CheckReport>(),
+        schema_of::<crate::session::PlanChange>(),
         schema_of::<api::RuleInfo>(),
         schema_of::<api::FieldInfo>(),
         schema_of::<api::Applied>(),

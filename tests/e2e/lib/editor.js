@@ -71,7 +71,12 @@ export async function typeInto(locator, text) {
 
 /** Opens one of the built-in examples. */
 export async function openExample(page, id) {
-  await page.click(`[data-testid="example-${id}"]`);
+  const button = page.locator(`[data-testid="example-${id}"]`);
+  const label = (await button.innerText()).trim();
+  await button.click();
+  // The example's text comes with the views module (web/src/examples.rs), so it opens once
+  // that module is there, which is usually already the case: wait for its notice.
+  await page.locator('[data-testid="notice"]', { hasText: `Opened the example: ${label}` }).waitFor();
   await settled(page);
 }
 

@@ -40,6 +40,15 @@ function repeat(run, { budgetMs = 1000, maxRuns = 30 } = {}) {
   return { first_ms: first, ...summary(rest.length > 0 ? rest : [first]), result };
 }
 
+/** A PlanSession's change applied to the report it was made against (docs/embedding.md). */
+function applyPlanChange(report, change) {
+  const { rows, ...rest } = change.summary;
+  report.findings.splice(change.findings.at, change.findings.remove, ...change.findings.insert);
+  report.ignored.splice(change.ignored.at, change.ignored.remove, ...change.ignored.insert);
+  report.summary.rows.splice(rows.at, rows.remove, ...rows.insert);
+  Object.assign(report.summary, rest);
+}
+
 const count = (result) => (Array.isArray(result) ? result.length : result?.findings?.length ?? NaN);
 const log = (line) => {
   document.getElementById("log").textContent += `${line}\n`;
@@ -113,6 +122,33 @@ async function run({ keystrokes = 200, quick = false } = {}) {
   result.report_json_parse = { ...summary(parse), bytes: reportText.length };
   log(`recheck 40 rows: ${JSON.stringify(result.recheck_plan_40)}`);
 
+  // The same keystrokes through a PlanSession (a build that has one): the plan stays in
+  // WebAssembly, the edited field's text goes in and only what changed comes out, applied
+  // to the report the page holds, as a host does. Then that report is compared with a
+  // whole checkPlan of the same plan.
+  if (typeof cinplan.PlanSession === "function") {
+    const session = new cinplan.PlanSession(plan, { today: TODAY });
+    const held = session.report();
+    const pointer = "/needs/4/actions/0/action";
+    const edits = [];
+    const changeBytes = [];
+    for (let index = 0; index < keystrokes; index += 1) {
+      row.action = index % 2 === 0 ? `${original}x` : original;
+      const begin = performance.now();
+      const change = session.setText(pointer, row.action);
+      applyPlanChange(held, change);
+      edits.push(performance.now() - begin);
+      if (index < 20) changeBytes.push(JSON.stringify(change).length);
+    }
+    result.recheck_plan_40_session = {
+      ...summary(edits),
+      change_bytes: quantile(changeBytes, 0.5),
+      same_as_check_plan: JSON.stringify(held) === JSON.stringify(cinplan.checkPlan(plan, { today: TODAY })),
+    };
+    session.free();
+    log(`recheck 40 rows, PlanSession: ${JSON.stringify(result.recheck_plan_40_session)}`);
+  }
+
   // The same keystrokes with nothing remembered: every rule on every field, a full check.
   const full = [];
   for (let index = 0; index < Math.min(keystrokes, 50); index += 1) {
@@ -149,10 +185,20 @@ async function run({ keystrokes = 200, quick = false } = {}) {
     const mine = repeat(() => cinplan.checkField(body, { field: "progress", today: TODAY }), {
       budgetMs,
     });
+    // Of cinplan's time, what reading its answer costs: JSON.parse of the findings' JSON
+    // (checkField writes them as JSON in the WebAssembly and the page parses them).
+    const answer = JSON.stringify(mine.result);
+    const parse = repeat(() => JSON.parse(answer), { budgetMs: budgetMs / 3 });
     const entry = {
       text: name,
       bytes,
-      cinplan: { ...mine, result: undefined, findings: count(mine.result) },
+      cinplan: {
+        ...mine,
+        result: undefined,
+        findings: count(mine.result),
+        answer_chars: answer.length,
+        answer_parse_median_ms: parse.median_ms,
+      },
     };
     if (typeof globalThis.writeGood === "function") {
       const theirs = repeat(() => globalThis.writeGood(body), { budgetMs });

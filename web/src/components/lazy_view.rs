@@ -35,6 +35,16 @@ pub fn prefetch_views() {
     });
 }
 
+/// The file text of an example plan, which the views module keeps (src/examples.rs);
+/// fetches the module first if it is not there yet.
+pub async fn example_plan_json(id: &str) -> Result<String, String> {
+    let module = load_views().await.map_err(|error| describe(&error))?;
+    call_method(&module, "examplePlan", &[JsValue::from_str(id)])
+        .map_err(|error| describe(&error))?
+        .as_string()
+        .ok_or_else(|| format!("there is no example called \"{id}\""))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum ModuleState {
     Loading,

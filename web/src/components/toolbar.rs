@@ -1,9 +1,11 @@
 use cinplan_core::plan::Plan;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::components::lazy_view::example_plan_json;
 use crate::components::plan_list::PlanList;
-use crate::examples::{example, EXAMPLES};
+use crate::examples::EXAMPLES;
 use crate::files;
 use crate::state::{new_plan_id, use_editor, NoticeKind, SaveState};
 
@@ -19,15 +21,31 @@ pub fn Toolbar() -> impl IntoView {
         editor.announce("Started a new plan.");
         request_animation_frame(|| crate::components::mark_list::focus_element("f-child-name"));
     };
+    // The examples' text comes with the views module, which is usually fetched by the time
+    // anyone clicks (src/examples.rs says why).
     let open_example = move |id: &'static str, label: &'static str| {
-        if let Some(plan) = example(id) {
-            editor.switch_to(plan, new_plan_id());
-            editor.show_notice(
-                NoticeKind::Success,
-                format!("Opened the example: {label}"),
-                "It is a copy: change it freely. Your other plans are under \"My plans\".",
-            );
-        }
+        spawn_local(async move {
+            let plan = example_plan_json(id)
+                .await
+                .and_then(|text| Plan::from_json(&text).map_err(|error| error.to_string()));
+            match plan {
+                Ok(plan) => {
+                    editor.switch_to(plan, new_plan_id());
+                    editor.show_notice(
+                        NoticeKind::Success,
+                        format!("Opened the example: {label}"),
+                        "It is a copy: change it freely. Your other plans are under \"My plans\".",
+                    );
+                }
+                Err(problem) => editor.show_notice(
+                    NoticeKind::Problem,
+                    format!("The example could not be opened: {label}"),
+                    format!(
+                        "{problem}. Your plan is as it was; try again when the connection is back."
+                    ),
+                ),
+            }
+        });
     };
     let open_file = move |_| {
         let Some(input) = file_input.get_untracked() else {
@@ -134,7 +152,7 @@ pub fn Toolbar() -> impl IntoView {
             </div>
             <div class="toolbar-group">
                 <span class="toolbar-label" id="examples-label">"Examples:"</span>
-                {EXAMPLES.iter().map(|(id, label, _)| {
+                {EXAMPLES.iter().map(|(id, label)| {
                     let id: &'static str = id;
                     let label: &'static str = label;
                     view! {

@@ -82,16 +82,18 @@ impl Rule for HiddenActor {
 
     fn check_field(&self, context: &FieldContext<'_>, findings: &mut Vec<RawFinding>) {
         let plan = context.plan;
+        let text = context.text;
+        // Most actions have no passive at all: find that out before reading the row's "By
+        // whom" for names, which costs more (measured: 3% of a 40-row plan's check).
+        let Some(regex) = PASSIVE.as_ref().filter(|regex| regex.is_match(text)) else {
+            return;
+        };
         // A passive action in a row whose "By whom" names someone says who acts there.
         if action_row(plan, context.need_index, context.action_index)
             .is_some_and(|row| names_someone(&row.by_whom, plan))
         {
             return;
         }
-        let Some(regex) = PASSIVE.as_ref() else {
-            return;
-        };
-        let text = context.text;
         for captures in regex.captures_all(text) {
             let (Some(whole), Some(participle)) = (captures.get(0), captures.get(1)) else {
                 continue;

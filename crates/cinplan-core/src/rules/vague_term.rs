@@ -289,7 +289,7 @@ impl Rule for VagueTerm {
             findings.push(META.finding(
                 context.pointer,
                 Some(range),
-                PROFILE_WORD_MESSAGE.replace("{found}", found),
+                crate::rules::word_list::fill_template(PROFILE_WORD_MESSAGE, &[("{found}", found)]),
             ));
         }
     }

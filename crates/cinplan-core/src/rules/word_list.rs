@@ -176,9 +176,14 @@ impl WordList {
         let Some(regex) = &self.regex else {
             return Vec::new();
         };
+        let matches = regex.first_groups(text);
+        if matches.is_empty() {
+            // Most texts: no need to find their quotations.
+            return Vec::new();
+        }
         let quotes = Quotes::of(text);
         let mut found = Vec::new();
-        for (index, range) in regex.first_groups(text) {
+        for (index, range) in matches {
             let Some(term) = self.terms.get(index) else {
                 continue;
             };
@@ -484,17 +489,49 @@ impl PlanFacts {
 
     /// Fills a template. A fact the plan does not give becomes a placeholder.
     pub fn fill(&self, template: &str, found: &str) -> String {
-        template
-            .replace("{found}", found)
-            .replace("{child}", &self.child)
-            .replace("{lead}", self.lead.as_deref().unwrap_or("[name]"))
-            .replace(
-                "{first_review}",
-                self.first_review
-                    .as_deref()
-                    .unwrap_or("[first review date]"),
-            )
+        fill_template(
+            template,
+            &[
+                ("{found}", found),
+                ("{child}", &self.child),
+                ("{lead}", self.lead.as_deref().unwrap_or("[name]")),
+                (
+                    "{first_review}",
+                    self.first_review
+                        .as_deref()
+                        .unwrap_or("[first review date]"),
+                ),
+            ],
+        )
     }
+}
+
+/// `template` with each `{name}` of `values` replaced, in one pass: what is filled in is
+/// never read as a template again (a child called "{lead}" stays "{lead}"). One pass
+/// rather than a `str::replace` per name, because this runs for every suggestion of every
+/// finding (measured: 4% of a 40-row plan's check went to the replaces).
+pub(crate) fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(brace) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(brace);
+        filled.push_str(before);
+        let named = values
+            .iter()
+            .find_map(|(name, value)| from_brace.strip_prefix(name).map(|after| (*value, after)));
+        match named {
+            Some((value, after)) => {
+                filled.push_str(value);
+                rest = after;
+            }
+            None => {
+                filled.push('{');
+                rest = from_brace.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
 }
 
 /// A date as a family reads it: "16 February 2027".
@@ -528,7 +565,7 @@ pub(crate) fn report(
         let mut finding = meta.finding(
             context.pointer,
             Some(occurrence.range.clone()),
-            occurrence.term.message.replace("{found}", found),
+            fill_template(occurrence.term.message, &[("{found}", found)]),
         );
         finding.suggestions = suggestions_for(
             occurrence.term,
@@ -571,6 +608,37 @@ pub(crate) fn suggestions_for(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_template_is_filled_in_one_pass() {
+        let values = [
+            ("{found}", "ongoing"),
+            ("{child}", "Ava"),
+            ("{lead}", "{child}"),
+        ];
+        assert_eq!(
+            fill_template("{child}: \"{found}\" by {lead} {unknown} {", &values),
+            "Ava: \"ongoing\" by {child} {unknown} {"
+        );
+        assert_eq!(fill_template("", &values), "");
+        assert_eq!(fill_template("{{found}}", &values), "{ongoing}");
+    }
+
+    proptest! {
+        /// Where no value can make a name with the text around it (no braces, no lower-case
+        /// letters), one pass gives what a `replace` per name gives.
+        #[test]
+        fn one_pass_fills_as_replacing_each_name(
+            template in "(\\{found\\}|\\{child\\}|\\{|\\}|[a-zé ]{0,3}){0,8}",
+            found in "[A-Z0-9 É]{0,6}",
+            child in "[A-Z’]{0,6}",
+        ) {
+            let values = [("{found}", found.as_str()), ("{child}", child.as_str())];
+            let replaced = template.replace("{found}", &found).replace("{child}", &child);
+            prop_assert_eq!(fill_template(&template, &values), replaced);
+        }
+    }
 
     fn quoted(text: &str) -> Vec<&str> {
         quoted_ranges(text)

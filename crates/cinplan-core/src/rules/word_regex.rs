@@ -197,6 +197,11 @@ impl WordRegex {
             Form::Checked(ascii) => (ascii, true),
             Form::Nothing => return Vec::new(),
         };
+        // Most texts hold no word of the list: find that out without capture slots, which
+        // are allocated and cleared by the list's size (a group per word) on every call.
+        if regex.find(text).is_none() {
+            return Vec::new();
+        }
         let mut locations = regex.capture_locations();
         let mut unicode_locations = None;
         let mut found = Vec::new();

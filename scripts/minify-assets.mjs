@@ -1,0 +1,98 @@
+// Minifies the JavaScript and CSS Trunk leaves in a built editor (dist/), then writes again
+// the Subresource Integrity hashes that index.html holds for the files it changed.
+//
+// Why here and not in Trunk: Trunk 0.21's own minifier gives up on wasm-bindgen's glue
+// ("Failed to minify JS" in its log: it cannot parse `export { … as default }`), so the
+// glue, the largest JavaScript of the first download, shipped with every space and comment
+// (9.1 KiB of gzip; minified, 6.8). esbuild parses all of modern JavaScript; it renames
+// local names only, never an export or a property, so the names the WebAssembly imports
+// by (`imports.wbg.__wbg_…`) and the module's exports stay as they are. The views'
+// stylesheet (cinplan-views.css) is copied by Trunk as it is, so it is minified here too.
+//
+// Usage (each prints every file's size before and after):
+//   node scripts/minify-assets.mjs dist                  the editor, then its integrity hashes
+//   node scripts/minify-assets.mjs --maps dist/embed     a folder of modules a host serves, each
+//                                                   with a source map beside it for the
+//                                                   host's engineers (browsers fetch a map
+//                                                   only when the developer tools open)
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { createRequire } from "node:module";
+
+// esbuild comes with the tests' npm packages (tests/package.json), as wasm-opt does.
+const require = createRequire(new URL("../tests/package.json", import.meta.url));
+const esbuild = require("esbuild");
+
+/** The files a page would load: .js and .css under dist/, not the embed's or the extension's. */
+export function assetFiles(dist) {
+  return fs
+    .readdirSync(dist, { recursive: true })
+    .filter((name) => /\.(js|css)$/.test(name) && !/^(embed|extension)\//.test(name))
+    .map((name) => path.join(dist, name));
+}
+
+/** `{ code, map }`: the map is empty unless `withMap`. */
+export function minify(source, file, withMap = false) {
+  return esbuild.transformSync(source, {
+    loader: file.endsWith(".css") ? "css" : "js",
+    minify: true,
+    // Keep the module's syntax as written (top-level await in loader.js, classes, …):
+    // the editor already needs a browser with WebAssembly reference types.
+    target: "esnext",
+    legalComments: "none",
+    sourcefile: path.basename(file),
+    sourcemap: withMap ? "external" : false,
+    sourcesContent: true,
+  });
+}
+
+const gzipSize = (text) => zlib.gzipSync(text, { level: 9 }).length;
+
+export function sha384(bytes) {
+  return `sha384-${crypto.createHash("sha384").update(bytes).digest("base64")}`;
+}
+
+/**
+ * index.html with each `integrity` written again from the file its tag points at (href or
+ * src, relative to dist/). Trunk writes the attributes unquoted after minifying the HTML,
+ * quoted before; both are read. A tag whose file is not in dist/ is an error: a stale
+ * hash would make the browser refuse the file and the editor would not start.
+ */
+export function rewriteIntegrity(html, dist) {
+  const value = String.raw`(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`;
+  const urlAttribute = new RegExp(String.raw`\s(?:href|src)=${value}`, "i");
+  const integrityAttribute = new RegExp(String.raw`(\sintegrity=)${value}`, "i");
+  return html.replace(/<(?:link|script)\b[^>]*>/gi, (tag) => {
+    if (!integrityAttribute.test(tag)) return tag;
+    const url = tag.match(urlAttribute);
+    if (!url) throw new Error(`a tag with an integrity hash but no file: ${tag}`);
+    const file = path.join(dist, decodeURI((url[1] ?? url[2] ?? url[3]).split(/[?#]/)[0]));
+    if (!fs.existsSync(file)) throw new Error(`${file} (from ${tag}) is not in ${dist}`);
+    return tag.replace(integrityAttribute, (_, name) => `${name}${sha384(fs.readFileSync(file))}`);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const withMaps = process.argv[2] === "--maps";
+  const dist = process.argv[withMaps ? 3 : 2] ?? "dist";
+  for (const file of assetFiles(dist)) {
+    const before = fs.readFileSync(file, "utf8");
+    const { code, map } = minify(before, file, withMaps);
+    // Trunk's CSS is minified already (by lightningcss): keep whichever a server sends smaller.
+    if (gzipSize(code) >= gzipSize(before)) {
+      console.log(`${path.relative(dist, file).padEnd(52)} ${String(before.length).padStart(7)} B, kept as it was`);
+      continue;
+    }
+    if (withMaps) {
+      fs.writeFileSync(`${file}.map`, map);
+      fs.writeFileSync(file, `${code}//# sourceMappingURL=${path.basename(file)}.map\n`);
+    } else {
+      fs.writeFileSync(file, code);
+    }
+    console.log(`${path.relative(dist, file).padEnd(52)} ${String(before.length).padStart(7)} → ${String(code.length).padStart(7)} B`);
+  }
+  const index = path.join(dist, "index.html");
+  if (fs.existsSync(index)) fs.writeFileSync(index, rewriteIntegrity(fs.readFileSync(index, "utf8"), dist));
+}
