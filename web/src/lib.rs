@@ -74,7 +74,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     Effect::new(move |_| {
-        let name = editor.plan.with(|plan| plan.child.name.trim().to_owned());
+        let name = editor.form.with(|plan| plan.child.name.trim().to_owned());
         document().set_title(&if name.is_empty() {
             "cinplan: Child in Need plan".to_owned()
         } else {

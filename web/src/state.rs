@@ -201,6 +201,12 @@ struct History {
 pub struct Editor {
     /// The plan as the user has it now.
     pub plan: RwSignal<Plan>,
+    /// The plan without the text of its free-text fields ([`without_free_text`]), set with
+    /// the plan when it differs: what the form's other controls read (row numbers, dates,
+    /// ratings, counts, the details). Typing changes free text only, so a keystroke wakes
+    /// none of them, where each reader of `plan` runs again at every keystroke. The plan is
+    /// therefore changed only through the editor's methods.
+    pub form: RwSignal<Plan>,
     /// The plan as last checked in full, after a pause in typing; the positions of the
     /// report's findings refer to its text.
     pub checked: RwSignal<Plan>,
@@ -281,6 +287,7 @@ impl Editor {
     fn assemble(initial: Plan, plan_id: String, custom_profiles: RwSignal<Vec<Profile>>) -> Editor {
         let today = dates::today();
         let plan = RwSignal::new(initial.clone());
+        let form = RwSignal::new(without_free_text(&initial));
         let checked = RwSignal::new(initial.clone());
         // The profile's name as a signal of its own, set (by the effect below) only when it
         // changes: a keystroke does not read a profile file again, nor wake all that
@@ -333,6 +340,7 @@ impl Editor {
         });
         Editor {
             plan,
+            form,
             checked,
             report,
             summary,
@@ -399,6 +407,19 @@ impl Editor {
             }
             wanted
         });
+    }
+
+    /// Sets the plan, and its [`Editor::form`] when that changed.
+    fn set_plan(self, plan: Plan) {
+        self.plan.set(plan);
+        self.follow_form();
+    }
+
+    fn follow_form(self) {
+        let form = self.plan.with_untracked(without_free_text);
+        if self.form.with_untracked(|old| *old != form) {
+            self.form.set(form);
+        }
     }
 
     /// Writes the plan to storage now, if it changed since the last write.
@@ -533,7 +554,7 @@ impl Editor {
         }
         self.history.update_value(|history| history.typing = None);
         self.remember(before);
-        self.plan.set(after);
+        self.set_plan(after);
         self.check_now();
     }
 
@@ -562,6 +583,7 @@ impl Editor {
         self.plan.update(|plan| {
             pointer::set_text(plan, field_pointer, text);
         });
+        self.follow_form();
         if self.active_field.get_untracked().as_deref() != Some(field_pointer) {
             self.active_field.set(Some(field_pointer.to_owned()));
         }
@@ -580,7 +602,7 @@ impl Editor {
             let current = self.plan.get_untracked();
             self.history
                 .update_value(|history| history.redo.push(current));
-            self.plan.set(previous);
+            self.set_plan(previous);
             self.check_now();
             self.sync_history_flags();
             self.announce("Undone.");
@@ -600,7 +622,7 @@ impl Editor {
                     history.undo.pop_front();
                 }
             });
-            self.plan.set(next);
+            self.set_plan(next);
             self.check_now();
             self.sync_history_flags();
             self.announce("Redone.");
@@ -620,7 +642,7 @@ impl Editor {
         self.open_mark.set(None);
         self.placeholder_field.set(None);
         self.active_field.set(None);
-        self.plan.set(plan);
+        self.set_plan(plan);
         self.plan_id.set(id);
         self.check_now();
         self.save_now();
@@ -656,7 +678,7 @@ impl Editor {
         if let Some(host) = self.host.get_value() {
             host.note_sent(plan.to_json());
         }
-        self.plan.set(plan);
+        self.set_plan(plan);
         self.check_now();
     }
 
@@ -667,7 +689,7 @@ impl Editor {
             return;
         }
         self.group_undo_step(GUEST_STEP);
-        self.plan.set(plan);
+        self.set_plan(plan);
         self.check_soon();
     }
 
@@ -723,6 +745,38 @@ impl Editor {
             self.save_state.set(SaveState::Problem(problem));
         }
     }
+}
+
+/// `plan` with every free-text field (the needs, the actions' cells, the visiting and
+/// review frequencies, the contingency, the views) emptied; the child's and the lead
+/// professional's names, dates, ratings and everything else as they are.
+fn without_free_text(plan: &Plan) -> Plan {
+    let mut form = plan.clone();
+    for need in &mut form.needs {
+        need.need.clear();
+        for action in &mut need.actions {
+            for text in [
+                &mut action.action,
+                &mut action.by_whom,
+                &mut action.by_when,
+                &mut action.outcome,
+                &mut action.progress,
+            ] {
+                text.clear();
+            }
+        }
+    }
+    for text in [
+        &mut form.visiting,
+        &mut form.review_frequency,
+        &mut form.contingency,
+        &mut form.views.child,
+        &mut form.views.parents,
+        &mut form.views.others,
+    ] {
+        text.clear();
+    }
+    form
 }
 
 /// Gives each field in `fields` its text in `plan` and its findings in `report`, replacing
@@ -793,4 +847,52 @@ fn restore() -> (Plan, String, Option<String>) {
 /// The editor in context.
 pub fn use_editor() -> Editor {
     expect_context::<Editor>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cinplan_core::check::fields;
+    use cinplan_core::plan::ProgressRating;
+
+    fn tommy() -> Plan {
+        Plan::from_json(include_str!(
+            "../../crates/cinplan-core/tests/fixtures/tommy-unhelpful.json"
+        ))
+        .expect("the fixture is a plan")
+    }
+
+    #[test]
+    fn the_form_has_no_free_text_and_keeps_the_rest() {
+        let plan = tommy();
+        let form = without_free_text(&plan);
+        assert!(fields(&plan).iter().any(|field| !field.text.is_empty()));
+        for field in fields(&form) {
+            assert_eq!(field.text, "", "{} kept its text", field.pointer);
+        }
+        assert_eq!(form.child, plan.child);
+        assert_eq!(form.dates, plan.dates);
+        assert_eq!(form.needs.len(), plan.needs.len());
+    }
+
+    #[test]
+    fn typing_leaves_the_form_as_it_was_and_other_changes_do_not() {
+        let plan = tommy();
+        let mut typed = plan.clone();
+        for field in fields(&plan) {
+            assert!(pointer::set_text(
+                &mut typed,
+                &field.pointer,
+                format!("{} ongoing", field.text)
+            ));
+        }
+        assert_eq!(without_free_text(&typed), without_free_text(&plan));
+
+        let mut rated = plan.clone();
+        rated.needs[0].actions[0].progress_rating = Some(ProgressRating::Partly);
+        assert_ne!(without_free_text(&rated), without_free_text(&plan));
+        let mut renamed = plan.clone();
+        renamed.child.name.push('x');
+        assert_ne!(without_free_text(&renamed), without_free_text(&plan));
+    }
 }

@@ -22,27 +22,28 @@ pub fn ActionRow(
     let base = format!("/needs/{need}/actions/{action}");
     let row_number = Memo::new(move |_| {
         editor
-            .plan
+            .form
             .with(|plan| pointer::row_number(plan, need, action).unwrap_or(0))
     });
     let testid = move || format!("row-{}", row_number.get());
     let heading_id = format!("row-{need}-{action}-title");
     let labelled_by = heading_id.clone();
-    let action_count = Memo::new(move |_| {
+    // Each read once, from the form, which typing leaves as it is: no memo needed.
+    let action_count = move || {
         editor
-            .plan
+            .form
             .with(|plan| plan.needs.get(need).map_or(0, |need| need.actions.len()))
-    });
-    let total_rows = Memo::new(move |_| {
-        editor.plan.with(|plan| {
+    };
+    let total_rows = move || {
+        editor.form.with(|plan| {
             plan.needs
                 .iter()
                 .map(|need| need.actions.len())
                 .sum::<usize>()
         })
-    });
+    };
     let is_first_row = move || row_number.get() == 0;
-    let is_last_row = move || row_number.get() + 1 >= total_rows.get();
+    let is_last_row = move || row_number.get() + 1 >= total_rows();
 
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if !event.alt_key() || event.ctrl_key() || event.meta_key() {
@@ -86,14 +87,8 @@ pub fn ActionRow(
         }
         .into_any()
     } else {
-        let need_text = Memo::new(move |_| {
-            editor.plan.with(|plan| {
-                plan.needs
-                    .get(need)
-                    .map(|n| n.need.clone())
-                    .unwrap_or_default()
-            })
-        });
+        // The need's own text signal, which only typing in the need wakes.
+        let need_text = editor.field(&format!("/needs/{need}/need")).text;
         let need_id = pointer::element_id(&format!("/needs/{need}/need"));
         view! {
             <div class="cell cell-need cell-need-ref">
@@ -136,7 +131,7 @@ pub fn ActionRow(
                             " · need {}, action {} of {}",
                             need + 1,
                             action + 1,
-                            action_count.get(),
+                            action_count(),
                         )
                     }}
                 </span>
@@ -236,7 +231,7 @@ fn ProgressRating(need: usize, action: usize) -> impl IntoView {
     let editor = use_editor();
     let id = format!("rating-{need}-{action}");
     let value = move || {
-        editor.plan.with(|plan| {
+        editor.form.with(|plan| {
             match plan
                 .needs
                 .get(need)

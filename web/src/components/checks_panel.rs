@@ -79,9 +79,9 @@ pub fn ChecksPanel() -> impl IntoView {
             fields
         })
     });
-    let ignored = Memo::new(move |_| editor.plan.with(|plan| plan.suppressions.ignored.clone()));
+    let ignored = Memo::new(move |_| editor.form.with(|plan| plan.suppressions.ignored.clone()));
     let rules_off =
-        Memo::new(move |_| editor.plan.with(|plan| plan.suppressions.rules_off.clone()));
+        Memo::new(move |_| editor.form.with(|plan| plan.suppressions.rules_off.clone()));
 
     view! {
         <section class="panel checks" id="checks" aria-labelledby="checks-title" data-testid="checks-panel">

@@ -27,7 +27,7 @@ pub fn DateInput(
     testid: Option<&'static str>,
 ) -> impl IntoView {
     let editor = use_editor();
-    let value = move || editor.plan.with(|plan| dates::iso(get(plan)));
+    let value = move || editor.form.with(|plan| dates::iso(get(plan)));
     view! {
         <div class="control control-date">
             <label for=id.clone()>{label}</label>

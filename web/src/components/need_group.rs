@@ -17,10 +17,10 @@ pub fn NeedGroup(
     let editor = use_editor();
     let action_count = Memo::new(move |_| {
         editor
-            .plan
+            .form
             .with(|plan| plan.needs.get(need).map_or(0, |need| need.actions.len()))
     });
-    let need_count = Memo::new(move |_| editor.plan.with(|plan| plan.needs.len()));
+    let need_count = Memo::new(move |_| editor.form.with(|plan| plan.needs.len()));
     let heading_id = format!("need-{need}-title");
     let labelled_by = heading_id.clone();
 

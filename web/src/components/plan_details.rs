@@ -15,9 +15,9 @@ use crate::state::{use_editor, NoticeKind};
 pub fn PlanDetails() -> impl IntoView {
     let editor = use_editor();
 
-    let child_name = move || editor.plan.with(|plan| plan.child.name.clone());
+    let child_name = move || editor.form.with(|plan| plan.child.name.clone());
     let lead_name = move || {
-        editor.plan.with(|plan| {
+        editor.form.with(|plan| {
             plan.lead_professional
                 .as_ref()
                 .map(|lead| lead.name.clone())
@@ -25,7 +25,7 @@ pub fn PlanDetails() -> impl IntoView {
         })
     };
     let lead_role = move || {
-        editor.plan.with(|plan| {
+        editor.form.with(|plan| {
             role_id(
                 plan.lead_professional
                     .as_ref()
@@ -35,13 +35,13 @@ pub fn PlanDetails() -> impl IntoView {
         })
     };
     let kind = move || {
-        editor.plan.with(|plan| match plan.kind {
+        editor.form.with(|plan| match plan.kind {
             PlanKind::ChildInNeed => "child-in-need",
             PlanKind::ChildProtection => "child-protection",
         })
     };
-    let region = move || editor.plan.with(|plan| plan.region.id());
-    let profile = move || editor.plan.with(|plan| plan.profile.clone());
+    let region = move || editor.form.with(|plan| plan.region.id());
+    let profile = move || editor.form.with(|plan| plan.profile.clone());
 
     let profile_input: NodeRef<html::Input> = NodeRef::new();
     let load_profile = move |_| {

@@ -11,7 +11,7 @@ use crate::state::use_editor;
 #[component]
 pub fn PlanTable() -> impl IntoView {
     let editor = use_editor();
-    let need_count = Memo::new(move |_| editor.plan.with(|plan| plan.needs.len()));
+    let need_count = Memo::new(move |_| editor.form.with(|plan| plan.needs.len()));
     let add_need = move |_| {
         let mut added = 0;
         editor.edit(|plan| added = rows::add_need(plan, Some(plan.needs.len().saturating_sub(1))));

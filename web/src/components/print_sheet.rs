@@ -68,7 +68,7 @@ pub fn PrintSheet() -> impl IntoView {
         <section class="print-sheet" data-testid="print-sheet" aria-label="The plan as printed">
             <h1 class="print-title">{heading}</h1>
             <p>{lead}</p>
-            <p>{move || format!("Printed on {}, version {} of the plan.", long(editor.today), editor.plan.with(review::version_number))}</p>
+            <p>{move || format!("Printed on {}, version {} of the plan.", long(editor.today), editor.form.with(review::version_number))}</p>
             <table class="print-table" data-testid="print-table">
                 <caption>"Needs and actions"</caption>
                 <thead>

@@ -11,8 +11,8 @@ use crate::state::use_editor;
 #[component]
 pub fn Records() -> impl IntoView {
     let editor = use_editor();
-    let visit_count = Memo::new(move |_| editor.plan.with(|plan| plan.visits.len()));
-    let review_count = Memo::new(move |_| editor.plan.with(|plan| plan.reviews.len()));
+    let visit_count = Memo::new(move |_| editor.form.with(|plan| plan.visits.len()));
+    let review_count = Memo::new(move |_| editor.form.with(|plan| plan.reviews.len()));
 
     let add_visit = move |_| {
         let date = Some(editor.today);
@@ -91,7 +91,7 @@ fn VisitRow(
     let editor = use_editor();
     let alone = move || {
         editor
-            .plan
+            .form
             .with(|plan| plan.visits.get(index).is_some_and(|v| v.seen_alone))
     };
     let alone_id = format!("f-visits-{index}-seen_alone");
@@ -150,7 +150,7 @@ fn ReviewRow(
 ) -> impl IntoView {
     let editor = use_editor();
     let chair = move || {
-        editor.plan.with(|plan| {
+        editor.form.with(|plan| {
             plan.reviews
                 .get(index)
                 .and_then(|r| r.chair.as_ref())
@@ -159,7 +159,7 @@ fn ReviewRow(
         })
     };
     let chair_role = Memo::new(move |_| {
-        editor.plan.with(|plan| {
+        editor.form.with(|plan| {
             plan.reviews
                 .get(index)
                 .and_then(|r| r.chair.as_ref())
