@@ -182,6 +182,12 @@ test("rich text: a suggestion is applied through the editor, which keeps its mar
   await page.keyboard.press("Alt+Enter");
   assert.equal((await popover(page)).focusInPopover, true);
   await page.keyboard.press("Enter");
+  // Applied through the host's editor and saved by its own handler: wait for both rather
+  // than read at once (under load the edit may land a task later).
+  await page.waitForFunction(() => {
+    const html = document.querySelector("#contingency").innerHTML;
+    return !html.includes("ASAP") && document.querySelector("#contingency-value").value === html;
+  });
   const html = await editor.innerHTML();
   assert.match(html, /<b>monitor<\/b>/, "the editor's bold text is kept");
   assert.doesNotMatch(html, /ASAP/);
