@@ -150,6 +150,12 @@ fn check_one_field_reading(
         timescale: timescale.as_ref(),
     };
     let mut findings = Vec::new();
+    if field.text.is_empty() {
+        // No field rule flags an empty text (an empty cell is `empty-field`'s, a plan
+        // rule), and asking them would compile their patterns: a new plan's first check,
+        // which is what the editor shows first, would pay for every rule's regexes.
+        return (findings, timescale);
+    }
     for rule in registry::all() {
         let meta = rule.meta();
         if meta.reads(field.field)
@@ -756,6 +762,47 @@ pub fn sort_findings(findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What lets `check_one_field_reading` skip the field rules on an empty text.
+    #[test]
+    fn no_field_rule_flags_an_empty_text() {
+        let plan = crate::rules::testing::tommy_plan();
+        let profile = Profile::default_profile();
+        let calendar = Calendar::new(plan.region);
+        for field in FieldName::ALL {
+            let reading = field.is_timescale().then(|| {
+                read_timescale(
+                    "",
+                    &ReadingContext {
+                        dates: &plan.dates,
+                        today: crate::rules::testing::test_today(),
+                        calendar: &calendar,
+                    },
+                )
+            });
+            let context = FieldContext {
+                field,
+                pointer: "/needs/0/actions/0/action",
+                text: "",
+                plan: &plan,
+                need_index: Some(0),
+                action_index: Some(0),
+                profile: &profile,
+                today: crate::rules::testing::test_today(),
+                calendar: &calendar,
+                timescale: reading.as_ref(),
+            };
+            for rule in registry::all() {
+                let mut findings = Vec::new();
+                rule.check_field(&context, &mut findings);
+                assert!(
+                    findings.is_empty(),
+                    "{} on an empty {field:?}: {findings:#?}",
+                    rule.meta().id
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_more_specific_rule_silences_another_on_the_same_words() {
