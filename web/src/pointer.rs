@@ -2,110 +2,22 @@
 //! them in findings and timeline events, and the id of the element that edits each one.
 
 use cinplan_core::plan::Plan;
-
-/// A free-text field of the plan, located by its pointer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Slot<'p> {
-    Need(usize),
-    Action(usize, usize, &'p str),
-    Visiting,
-    ReviewFrequency,
-    Contingency,
-    View(&'p str),
-    ChildName,
-    LeadName,
-}
-
-fn parse(pointer: &str) -> Option<Slot<'_>> {
-    let segments: Vec<&str> = pointer.strip_prefix('/')?.split('/').collect();
-    match segments.as_slice() {
-        ["needs", need, "need"] => Some(Slot::Need(need.parse().ok()?)),
-        ["needs", need, "actions", action, field] => Some(Slot::Action(
-            need.parse().ok()?,
-            action.parse().ok()?,
-            field,
-        )),
-        ["visiting"] => Some(Slot::Visiting),
-        ["review_frequency"] => Some(Slot::ReviewFrequency),
-        ["contingency"] => Some(Slot::Contingency),
-        ["views", who] => Some(Slot::View(who)),
-        ["child", "name"] => Some(Slot::ChildName),
-        ["lead_professional", "name"] => Some(Slot::LeadName),
-        _ => None,
-    }
-}
+use cinplan_core::text_pointer::TextPointer;
 
 /// Whether `pointer` names one of the plan's free-text fields (which the core checks one by
 /// one), not the child's or the lead professional's name, which every field's rules read.
 pub fn is_free_text(pointer: &str) -> bool {
-    !matches!(
-        parse(pointer),
-        None | Some(Slot::ChildName | Slot::LeadName)
-    )
+    TextPointer::parse(pointer).is_some_and(TextPointer::is_free_text)
 }
 
 /// The text of the field at `pointer`, or `None` when the plan has no such field.
 pub fn text_at<'a>(plan: &'a Plan, pointer: &str) -> Option<&'a str> {
-    Some(match parse(pointer)? {
-        Slot::Need(need) => &plan.needs.get(need)?.need,
-        Slot::Action(need, action, field) => {
-            let action = plan.needs.get(need)?.actions.get(action)?;
-            match field {
-                "action" => &action.action,
-                "by_whom" => &action.by_whom,
-                "by_when" => &action.by_when,
-                "outcome" => &action.outcome,
-                "progress" => &action.progress,
-                _ => return None,
-            }
-        }
-        Slot::Visiting => &plan.visiting,
-        Slot::ReviewFrequency => &plan.review_frequency,
-        Slot::Contingency => &plan.contingency,
-        Slot::View("child") => &plan.views.child,
-        Slot::View("parents") => &plan.views.parents,
-        Slot::View("others") => &plan.views.others,
-        Slot::View(_) => return None,
-        Slot::ChildName => &plan.child.name,
-        Slot::LeadName => &plan.lead_professional.as_ref()?.name,
-    })
+    plan.text_at(pointer)
 }
 
 /// Sets the text of the field at `pointer`; returns false when the plan has no such field.
 pub fn set_text(plan: &mut Plan, pointer: &str, text: String) -> bool {
-    let Some(slot) = parse(pointer) else {
-        return false;
-    };
-    let target = match slot {
-        Slot::Need(need) => plan.needs.get_mut(need).map(|need| &mut need.need),
-        Slot::Action(need, action, field) => plan
-            .needs
-            .get_mut(need)
-            .and_then(|need| need.actions.get_mut(action))
-            .and_then(|action| match field {
-                "action" => Some(&mut action.action),
-                "by_whom" => Some(&mut action.by_whom),
-                "by_when" => Some(&mut action.by_when),
-                "outcome" => Some(&mut action.outcome),
-                "progress" => Some(&mut action.progress),
-                _ => None,
-            }),
-        Slot::Visiting => Some(&mut plan.visiting),
-        Slot::ReviewFrequency => Some(&mut plan.review_frequency),
-        Slot::Contingency => Some(&mut plan.contingency),
-        Slot::View("child") => Some(&mut plan.views.child),
-        Slot::View("parents") => Some(&mut plan.views.parents),
-        Slot::View("others") => Some(&mut plan.views.others),
-        Slot::View(_) => None,
-        Slot::ChildName => Some(&mut plan.child.name),
-        Slot::LeadName => Some(
-            &mut plan
-                .lead_professional
-                .get_or_insert_with(Default::default)
-                .name,
-        ),
-    };
-    match target {
+    match plan.text_at_mut(pointer) {
         Some(target) => {
             *target = text;
             true
@@ -131,9 +43,9 @@ pub fn element_id(pointer: &str) -> String {
 
 /// A person's name for the field at `pointer`: "By when, action 2 of need 1".
 pub fn describe(plan: &Plan, pointer: &str) -> String {
-    match parse(pointer) {
-        Some(Slot::Need(need)) => format!("Need or risk {}", need + 1),
-        Some(Slot::Action(need, action, field)) => {
+    match TextPointer::parse(pointer) {
+        Some(TextPointer::Need(need)) => format!("Need or risk {}", need + 1),
+        Some(TextPointer::Action(need, action, field)) => {
             let row = row_number(plan, need, action)
                 .map(|row| format!(", row {}", row + 1))
                 .unwrap_or_default();
@@ -144,14 +56,14 @@ pub fn describe(plan: &Plan, pointer: &str) -> String {
                 action + 1
             )
         }
-        Some(Slot::Visiting) => "Visiting".to_owned(),
-        Some(Slot::ReviewFrequency) => "Review frequency".to_owned(),
-        Some(Slot::Contingency) => "Contingency".to_owned(),
-        Some(Slot::View("child")) => "The child's views".to_owned(),
-        Some(Slot::View("parents")) => "The parents' views".to_owned(),
-        Some(Slot::View(_)) => "Others' views".to_owned(),
-        Some(Slot::ChildName) => "Child's name".to_owned(),
-        Some(Slot::LeadName) => "Lead professional".to_owned(),
+        Some(TextPointer::Visiting) => "Visiting".to_owned(),
+        Some(TextPointer::ReviewFrequency) => "Review frequency".to_owned(),
+        Some(TextPointer::Contingency) => "Contingency".to_owned(),
+        Some(TextPointer::View("child")) => "The child's views".to_owned(),
+        Some(TextPointer::View("parents")) => "The parents' views".to_owned(),
+        Some(TextPointer::View(_)) => "Others' views".to_owned(),
+        Some(TextPointer::ChildName) => "Child's name".to_owned(),
+        Some(TextPointer::LeadName) => "Lead professional".to_owned(),
         None if pointer.is_empty() => "The whole plan".to_owned(),
         None => date_label(pointer)
             .map(str::to_owned)

@@ -22,6 +22,7 @@ pub mod review;
 pub mod rules;
 pub mod summary;
 pub mod text;
+pub mod text_pointer;
 pub mod timeline;
 pub mod timescale;
 pub mod training;

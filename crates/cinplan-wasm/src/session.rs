@@ -125,64 +125,6 @@ pub fn change_between(old: &CheckReport, new: &CheckReport) -> PlanChange {
     }
 }
 
-/// The text of the plan at `pointer`: a free-text field, as findings name it
-/// (`/needs/0/actions/1/by_when`, `/contingency`, `/views/child`, …), or the child's or the
-/// lead professional's name (`/child/name`, `/lead_professional/name`).
-fn text_slot<'p>(plan: &'p mut Plan, pointer: &str) -> Option<&'p mut String> {
-    let mut segments = pointer.strip_prefix('/')?.split('/');
-    let first = segments.next()?;
-    let second = segments.next();
-    let (third, fourth, fifth) = (segments.next(), segments.next(), segments.next());
-    if segments.next().is_some() {
-        return None;
-    }
-    let index = |segment: Option<&str>| -> Option<usize> {
-        let segment = segment?;
-        // A JSON Pointer index has no sign and no leading zero.
-        if segment.len() > 1 && segment.starts_with('0') {
-            return None;
-        }
-        segment
-            .bytes()
-            .all(|byte| byte.is_ascii_digit())
-            .then(|| segment.parse().ok())?
-    };
-    match (first, second, third, fourth, fifth) {
-        ("needs", need, Some("need"), None, None) => {
-            Some(&mut plan.needs.get_mut(index(need)?)?.need)
-        }
-        ("needs", need, Some("actions"), action, Some(field)) => {
-            let action = plan
-                .needs
-                .get_mut(index(need)?)?
-                .actions
-                .get_mut(index(action)?)?;
-            match field {
-                "action" => Some(&mut action.action),
-                "by_whom" => Some(&mut action.by_whom),
-                "by_when" => Some(&mut action.by_when),
-                "outcome" => Some(&mut action.outcome),
-                "progress" => Some(&mut action.progress),
-                _ => None,
-            }
-        }
-        ("visiting", None, ..) => Some(&mut plan.visiting),
-        ("review_frequency", None, ..) => Some(&mut plan.review_frequency),
-        ("contingency", None, ..) => Some(&mut plan.contingency),
-        ("views", Some("child"), None, ..) => Some(&mut plan.views.child),
-        ("views", Some("parents"), None, ..) => Some(&mut plan.views.parents),
-        ("views", Some("others"), None, ..) => Some(&mut plan.views.others),
-        ("child", Some("name"), None, ..) => Some(&mut plan.child.name),
-        ("lead_professional", Some("name"), None, ..) => Some(
-            &mut plan
-                .lead_professional
-                .get_or_insert_with(Default::default)
-                .name,
-        ),
-        _ => None,
-    }
-}
-
 /// A plan being edited, with its checker and its last report.
 #[derive(Debug)]
 pub struct PlanSession {
@@ -229,14 +171,15 @@ impl PlanSession {
         change
     }
 
-    /// Sets the text at `pointer` (see [`text_slot`]) and checks the plan again.
+    /// Sets the text at `pointer` (see [`TextPointer`](cinplan_core::text_pointer::TextPointer))
+    /// and checks the plan again.
     pub fn set_text(
         &mut self,
         pointer: &str,
         text: &str,
         today: NaiveDate,
     ) -> ApiResult<PlanChange> {
-        let Some(slot) = text_slot(&mut self.plan, pointer) else {
+        let Some(slot) = self.plan.text_at_mut(pointer) else {
             return Err(ApiError(format!(
                 "setText: the plan has no text field at \"{pointer}\" (a field is named as \
                  findings name it, for example /needs/0/actions/1/by_when or /contingency; \
