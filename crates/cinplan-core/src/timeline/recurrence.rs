@@ -4,6 +4,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::calendar::Calendar;
 use crate::date_words;
+use crate::family::words::join_and;
 use crate::timescale::{Frequency, TimeUnit};
 
 /// A step longer than this (about 10 years) is treated as no recurrence at all: nothing a
@@ -170,12 +171,10 @@ impl Recurrence {
                     // The reader gives 1 to 7; anything else reads as Sunday.
                     .map(|day| date_words::weekday_name_numbered(*day).unwrap_or("Sunday"))
                     .collect();
-                match names.split_last() {
-                    Some((last, rest)) if !rest.is_empty() => {
-                        format!("every {} and {last}", rest.join(", "))
-                    }
-                    Some((last, _)) => format!("every {last}"),
-                    None => String::new(),
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!("every {}", join_and(&names))
                 }
             }
         }

@@ -172,16 +172,10 @@ pub(super) fn weekday_at(tokens: Tokens<'_>, index: usize) -> Option<WeekdayWord
     })
 }
 
+/// The name of a day as the reader numbers them (1 Monday to 7 Sunday); anything else
+/// reads as Sunday.
 pub(super) fn weekday_name(number: u8) -> &'static str {
-    match number {
-        1 => "Monday",
-        2 => "Tuesday",
-        3 => "Wednesday",
-        4 => "Thursday",
-        5 => "Friday",
-        6 => "Saturday",
-        _ => "Sunday",
-    }
+    crate::date_words::weekday_name_numbered(u32::from(number)).unwrap_or("Sunday")
 }
 
 /// A number written as a word ("two", "twelve").

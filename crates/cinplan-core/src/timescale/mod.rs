@@ -414,10 +414,10 @@ impl std::fmt::Display for Frequency {
                     .iter()
                     .map(|day| format!("{}s", lexicon::weekday_name(*day)))
                     .collect();
-                match names.split_last() {
-                    None => f.write_str("on no day"),
-                    Some((last, [])) => write!(f, "on {last}"),
-                    Some((last, rest)) => write!(f, "on {} and {last}", rest.join(", ")),
+                if names.is_empty() {
+                    f.write_str("on no day")
+                } else {
+                    write!(f, "on {}", crate::family::words::join_and(&names))
                 }
             }
         }
