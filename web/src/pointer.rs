@@ -10,11 +10,6 @@ pub fn is_free_text(pointer: &str) -> bool {
     TextPointer::parse(pointer).is_some_and(TextPointer::is_free_text)
 }
 
-/// The text of the field at `pointer`, or `None` when the plan has no such field.
-pub fn text_at<'a>(plan: &'a Plan, pointer: &str) -> Option<&'a str> {
-    plan.text_at(pointer)
-}
-
 /// Sets the text of the field at `pointer`; returns false when the plan has no such field.
 pub fn set_text(plan: &mut Plan, pointer: &str, text: String) -> bool {
     match plan.text_at_mut(pointer) {
@@ -140,7 +135,7 @@ mod tests {
             "/needs/1/actions/1/by_when",
             "Weekly".into()
         ));
-        assert_eq!(text_at(&plan, "/needs/1/actions/1/by_when"), Some("Weekly"));
+        assert_eq!(plan.text_at("/needs/1/actions/1/by_when"), Some("Weekly"));
         assert_eq!(plan.needs[1].actions[1].by_when, "Weekly");
     }
 
@@ -156,7 +151,7 @@ mod tests {
         ));
         assert!(!set_text(&mut plan, "needs/0/need", "x".into()));
         assert_eq!(plan, before);
-        assert_eq!(text_at(&plan, "/needs/x/need"), None);
+        assert_eq!(plan.text_at("/needs/x/need"), None);
     }
 
     #[test]
@@ -184,8 +179,8 @@ mod tests {
     #[test]
     fn lead_name_creates_the_professional() {
         let mut plan = Plan::new_blank();
-        assert_eq!(text_at(&plan, "/lead_professional/name"), None);
+        assert_eq!(plan.text_at("/lead_professional/name"), None);
         assert!(set_text(&mut plan, "/lead_professional/name", "Sam".into()));
-        assert_eq!(text_at(&plan, "/lead_professional/name"), Some("Sam"));
+        assert_eq!(plan.text_at("/lead_professional/name"), Some("Sam"));
     }
 }

@@ -161,7 +161,7 @@ pub struct FieldSignals {
 impl FieldSignals {
     /// Takes the field's text in `plan`, if it changed.
     fn follow_text(&self, field_pointer: &str, plan: &Plan) {
-        let text = pointer::text_at(plan, field_pointer).unwrap_or("");
+        let text = plan.text_at(field_pointer).unwrap_or("");
         if self.text.with_untracked(|old| old != text) {
             self.text.set(text.to_owned());
         }
@@ -170,7 +170,7 @@ impl FieldSignals {
     /// Takes the field's text in `plan` and its findings in `report` (a check of `plan`),
     /// if either changed.
     fn follow_check(&self, field_pointer: &str, plan: &Plan, report: &CheckReport) {
-        let text = pointer::text_at(plan, field_pointer).unwrap_or("");
+        let text = plan.text_at(field_pointer).unwrap_or("");
         let found = findings_at(&report.findings, field_pointer);
         let unchanged = self
             .check
@@ -578,12 +578,17 @@ impl Editor {
     /// field's rules read (the child's or lead professional's name); the rest of the editor
     /// follows after a pause.
     pub fn type_text(self, field_pointer: &str, text: String) {
-        let check_at_once = text.len() <= LONG_FIELD && pointer::is_free_text(field_pointer);
+        let free_text = pointer::is_free_text(field_pointer);
+        let check_at_once = text.len() <= LONG_FIELD && free_text;
         self.group_undo_step(field_pointer);
         self.plan.update(|plan| {
             pointer::set_text(plan, field_pointer, text);
         });
-        self.follow_form();
+        // The form has no free text (`without_free_text`), so only a name typed changes
+        // it: no copy and comparison of the whole plan at every other keystroke.
+        if !free_text {
+            self.follow_form();
+        }
         if self.active_field.get_untracked().as_deref() != Some(field_pointer) {
             self.active_field.set(Some(field_pointer.to_owned()));
         }

@@ -29,7 +29,7 @@ fn edit_box(editor: Editor, field_pointer: String, label: String) -> impl IntoVi
     let text = Signal::derive(move || {
         editor
             .plan
-            .with(|plan| pointer::text_at(plan, &reading).unwrap_or("").to_owned())
+            .with(|plan| plan.text_at(&reading).unwrap_or("").to_owned())
     });
     let on_input = Callback::new(move |value: String| editor.type_text(&field_pointer, value));
     view! { <WordsField id=id label=label text=text on_input=on_input testid=testid pointer=pointer_attr /> }

@@ -198,7 +198,7 @@ pub fn FindingPopover(
 pub fn apply_suggestion(editor: Editor, field: &str, finding: &Finding, suggestion: &Suggestion) {
     let current = editor
         .plan
-        .with_untracked(|plan| pointer::text_at(plan, field).map(str::to_owned));
+        .with_untracked(|plan| plan.text_at(field).map(str::to_owned));
     let checked = editor.checked_text(field);
     let (Some(current), Some(checked)) = (current, checked) else {
         return;

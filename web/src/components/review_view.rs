@@ -177,7 +177,7 @@ fn progress_row(
     let text = Signal::derive(move || {
         editor
             .plan
-            .with(|plan| pointer::text_at(plan, &reading).unwrap_or("").to_owned())
+            .with(|plan| plan.text_at(&reading).unwrap_or("").to_owned())
     });
     let writing = progress_pointer.clone();
     let on_input = Callback::new(move |value: String| editor.type_text(&writing, value));

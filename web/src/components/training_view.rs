@@ -174,7 +174,7 @@ fn Workspace(
                         .map(|(field_pointer, label)| {
                             let reading = field_pointer.clone();
                             let text = Signal::derive(move || {
-                                plan.with(|plan| pointer::text_at(plan, &reading).unwrap_or("").to_owned())
+                                plan.with(|plan| plan.text_at(&reading).unwrap_or("").to_owned())
                             });
                             let writing = field_pointer.clone();
                             let on_input = Callback::new(move |value: String| {
