@@ -700,17 +700,9 @@ impl SuggestionChoice {
     }
 }
 
-/// `applySuggestion`: the text with one of a finding's suggestions applied.
+/// `applySuggestion`: the text with one of a finding's suggestions applied (the finding
+/// as `applySuggestion` reads it, [`FindingToApply`]).
 pub fn apply_suggestion(
-    text: &str,
-    finding: &Finding,
-    choice: &SuggestionChoice,
-) -> ApiResult<Applied> {
-    apply_suggestion_to(text, &FindingToApply::from(finding), choice)
-}
-
-/// [`apply_suggestion`] with the finding as `applySuggestion` reads it.
-pub fn apply_suggestion_to(
     text: &str,
     finding: &FindingToApply,
     choice: &SuggestionChoice,
@@ -790,6 +782,15 @@ pub fn add_working_days(date: &str, days: f64, region: Option<&str>) -> ApiResul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::apply_suggestion`] on a finding as `checkField` gives it.
+    fn apply_suggestion(
+        text: &str,
+        finding: &Finding,
+        choice: &SuggestionChoice,
+    ) -> ApiResult<Applied> {
+        super::apply_suggestion(text, &FindingToApply::from(finding), choice)
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()

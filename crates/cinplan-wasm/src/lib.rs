@@ -250,7 +250,7 @@ pub fn apply_suggestion(
     let finding = api::FindingToApply::from_value(&finding).map_err(thrown)?;
     let suggestion: serde_json::Value = from_js(suggestion, "applySuggestion suggestion")?;
     let suggestion = SuggestionChoice::from_value(&suggestion).map_err(thrown)?;
-    to_js(&api::apply_suggestion_to(text, &finding, &suggestion).map_err(thrown)?)
+    to_js(&api::apply_suggestion(text, &finding, &suggestion).map_err(thrown)?)
 }
 
 /// The Nth working day after `date` (before it for negative N), as `YYYY-MM-DD`.
