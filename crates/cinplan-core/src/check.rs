@@ -46,7 +46,8 @@ pub struct FieldRef<'a> {
 /// Every free-text field of the plan, in document order.
 pub fn fields(plan: &Plan) -> Vec<FieldRef<'_>> {
     let rows: usize = plan.needs.iter().map(|need| need.actions.len()).sum();
-    let mut fields = Vec::with_capacity(plan.needs.len() + 5 * rows + 8);
+    // A need each, five cells a row, and the six sections below.
+    let mut fields = Vec::with_capacity(plan.needs.len() + 5 * rows + 6);
     for (need_index, need) in plan.needs.iter().enumerate() {
         fields.push(FieldRef {
             field: FieldName::Need,
