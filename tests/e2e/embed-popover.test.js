@@ -14,6 +14,10 @@ after(() => demo?.close());
 beforeEach(async () => {
   await demo.page.goto(demo.url("index.html"));
   await waitForMark(demo.page, "Ongoing");
+  // The case system adds a row 300 ms after load, which moves everything below the table
+  // down: tests that click at a point wait for it, or the click can land where the words
+  // were a moment before.
+  await demo.page.waitForSelector("#loaded-row");
 });
 
 /** The popover's state: open, its message, suggestions and advice, where the focus is. */
