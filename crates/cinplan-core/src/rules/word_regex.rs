@@ -19,9 +19,18 @@
 //!   it is the Unicode form's next match, and for any other the Unicode form is asked for
 //!   its next match instead.
 //!
-//! So the matches are always the Unicode form's, and the findings never change. Without
-//! the lazy DFA (the `regex-perf-dfa` feature, part of `fast-regex`) only the Unicode form
-//! is compiled.
+//! So the matches are always the Unicode form's, and the findings never change.
+//!
+//! The form for text with no non-ASCII word character goes one step further: its `\w` and
+//! `\d` are ASCII classes too, and so is its `\B`. On such a text they match exactly what
+//! the Unicode ones match, since every character the Unicode classes add is a non-ASCII
+//! word character. It compiles far faster: a Unicode `\w` is hundreds of states of UTF-8
+//! automaton, copied for every repetition ("(?:[\w'’-]+\s+){0,5}" holds five), and
+//! compiling regexes is most of what a page's first check costs. The form for other text
+//! keeps the pattern's classes as written and is compiled when such a text first comes.
+//!
+//! Without the lazy DFA (the `regex-perf-dfa` feature, part of `fast-regex`) only the
+//! Unicode form is compiled.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -32,22 +41,34 @@ use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// A pattern compiled with Unicode word boundaries and with ASCII ones.
 ///
-/// Where there is an ASCII form, the Unicode form and the check of the pattern's boundaries
-/// are made only when a text first needs them (one with a non-ASCII word character): most
-/// texts never do, and compiling is most of what a first check costs, in a browser above
-/// all.
+/// Where there is an ASCII form, the Unicode form, the form for text with non-ASCII word
+/// characters and the check of the pattern's boundaries are made only when a text first
+/// needs them (one with a non-ASCII word character): most texts never do, and compiling is
+/// most of what a first check costs, in a browser above all.
 #[derive(Debug)]
 pub struct WordRegex {
     pattern: Box<str>,
     case_insensitive: bool,
     /// Compiled at once when there is no ASCII form. `None` inside only if it does not
-    /// compile, which cannot happen when the ASCII form did: the two patterns differ only
-    /// in the kind of their word boundaries.
+    /// compile, which cannot happen when the ASCII form did: the patterns differ only in
+    /// the kind of their word boundaries and classes.
     unicode: OnceLock<Option<Regex>>,
-    /// The pattern with every `\b` made `(?-u:\b)`; absent when it has no `\b`.
+    /// For text with no non-ASCII word character: the pattern with every `\b`, `\B`, `\w`
+    /// and `\d` made ASCII; absent when the pattern has none of them.
     ascii: Option<Regex>,
+    /// For other text, where the boundaries allow ([`Form::Checked`]): the pattern with
+    /// only its `\b` made ASCII. Made when first needed, and only when it differs from
+    /// `ascii` (the pattern has a `\w`, `\d` or `\B`); `None` inside if it does not compile.
+    boundary_form: OnceLock<Option<Regex>>,
+    /// Whether `ascii` rewrote more than the word boundaries, so that `boundary_form` is a
+    /// regex of its own.
+    classes_rewritten: bool,
+    /// Whether the pattern has a `\b` at all: without one, the form with ASCII boundaries
+    /// would be the Unicode form itself.
+    has_boundaries: bool,
     /// Whether every `\b` of the pattern touches an ASCII word character of its own, so
-    /// that the ASCII form finds whatever the Unicode form finds on any text.
+    /// that the form with ASCII boundaries finds whatever the Unicode form finds on any
+    /// text.
     boundaries_touch_ascii: OnceLock<bool>,
 }
 
@@ -96,13 +117,18 @@ impl WordRegex {
         // no lazy DFA for the ASCII form to stay on: compiling it would only slow the first
         // check. Tested before the pattern is rewritten, so that such a build can drop the
         // rewriting and everything that serves the ASCII form.
-        let ascii = if cfg!(feature = "regex-perf-dfa") {
-            let ascii_pattern = ascii_boundaries(pattern);
-            (ascii_pattern != pattern)
-                .then(|| compile(&ascii_pattern, case_insensitive))
-                .flatten()
+        let (ascii, classes_rewritten, has_boundaries) = if cfg!(feature = "regex-perf-dfa") {
+            let forms = AsciiForms::of(pattern);
+            let ascii = (forms.text != pattern)
+                .then(|| compile(&forms.text, case_insensitive))
+                .flatten();
+            (
+                ascii,
+                forms.text != forms.boundaries,
+                forms.boundaries != pattern,
+            )
         } else {
-            None
+            (None, false, false)
         };
         let unicode = OnceLock::new();
         if ascii.is_none() {
@@ -115,14 +141,34 @@ impl WordRegex {
             case_insensitive,
             unicode,
             ascii,
+            boundary_form: OnceLock::new(),
+            classes_rewritten,
+            has_boundaries,
             boundaries_touch_ascii: OnceLock::new(),
         })
+    }
+
+    /// The form with ASCII word boundaries and the pattern's own classes, for
+    /// [`Form::Checked`].
+    fn boundary_form<'r>(&'r self, ascii: &'r Regex) -> Option<&'r Regex> {
+        if !self.classes_rewritten {
+            return Some(ascii);
+        }
+        self.boundary_form
+            .get_or_init(|| {
+                compile(
+                    &AsciiForms::of(&self.pattern).boundaries,
+                    self.case_insensitive,
+                )
+            })
+            .as_ref()
     }
 
     /// See [`WordRegex::boundaries_touch_ascii`]'s field.
     fn boundaries_touch_ascii(&self) -> bool {
         *self.boundaries_touch_ascii.get_or_init(|| {
             self.ascii.is_some()
+                && self.has_boundaries
                 && regex_syntax::ParserBuilder::new()
                     .case_insensitive(self.case_insensitive)
                     .build()
@@ -269,7 +315,8 @@ impl WordRegex {
         if !self.boundaries_touch_ascii() || text.contains(['\u{212A}', '\u{017F}']) {
             return self.unicode().map_or(Form::Nothing, Form::Exact);
         }
-        Form::Checked(ascii)
+        self.boundary_form(ascii)
+            .map_or(Form::Nothing, Form::Checked)
     }
 
     /// Every match from the start, as the Unicode form's iterator gives them.
@@ -316,7 +363,7 @@ fn first_group(
 enum Form<'r> {
     /// Gives the Unicode form's matches as it is.
     Exact(&'r Regex),
-    /// The ASCII form, whose matches are checked one by one.
+    /// The form with ASCII word boundaries, whose matches are checked one by one.
     Checked(&'r Regex),
     /// No form compiled: matches nothing.
     Nothing,
@@ -388,25 +435,77 @@ fn edge_is_ascii_word(items: &[Hir], kind: ExtractKind) -> bool {
     })
 }
 
-/// `pattern` with every word boundary `\b` made an ASCII one, `(?-u:\b)`.
-fn ascii_boundaries(pattern: &str) -> String {
-    let mut result = String::with_capacity(pattern.len() + 16);
-    let mut characters = pattern.chars();
-    while let Some(character) = characters.next() {
-        if character != '\\' {
-            result.push(character);
-            continue;
-        }
-        match characters.next() {
-            Some('b') => result.push_str(r"(?-u:\b)"),
-            Some(escaped) => {
-                result.push('\\');
-                result.push(escaped);
+/// The two rewritten forms of a pattern.
+struct AsciiForms {
+    /// Every word boundary `\b` made an ASCII one, `(?-u:\b)`; nothing else changed.
+    boundaries: String,
+    /// As `boundaries`, and `\B`, `\w` and `\d` made ASCII too, inside a bracketed class
+    /// ("[\w'’-]") as well as outside: what serves a text with no non-ASCII word character.
+    text: String,
+}
+
+impl AsciiForms {
+    fn of(pattern: &str) -> AsciiForms {
+        let mut forms = AsciiForms {
+            boundaries: String::with_capacity(pattern.len() + 16),
+            text: String::with_capacity(pattern.len() + 32),
+        };
+        // How deep in bracketed classes the pattern is: `[` inside a class opens a nested
+        // one ("[[:alpha:]x]"), and a `]` right after the opening `[` or `[^` is a literal.
+        let mut class_depth = 0usize;
+        let mut characters = pattern.chars().peekable();
+        while let Some(character) = characters.next() {
+            match character {
+                '\\' => {
+                    let Some(escaped) = characters.next() else {
+                        forms.push_both("\\");
+                        break;
+                    };
+                    let in_class = class_depth > 0;
+                    match escaped {
+                        'b' if !in_class => forms.push_both(r"(?-u:\b)"),
+                        'B' if !in_class => forms.push(r"\B", r"(?-u:\B)"),
+                        'w' if in_class => forms.push(r"\w", "0-9A-Za-z_"),
+                        'w' => forms.push(r"\w", "[0-9A-Za-z_]"),
+                        'd' if in_class => forms.push(r"\d", "0-9"),
+                        'd' => forms.push(r"\d", "[0-9]"),
+                        _ => {
+                            forms.boundaries.extend(['\\', escaped]);
+                            forms.text.extend(['\\', escaped]);
+                        }
+                    }
+                }
+                '[' => {
+                    class_depth += 1;
+                    forms.push_both("[");
+                    if characters.next_if_eq(&'^').is_some() {
+                        forms.push_both("^");
+                    }
+                    if characters.next_if_eq(&']').is_some() {
+                        forms.push_both("]");
+                    }
+                }
+                ']' if class_depth > 0 => {
+                    class_depth -= 1;
+                    forms.push_both("]");
+                }
+                _ => {
+                    forms.boundaries.push(character);
+                    forms.text.push(character);
+                }
             }
-            None => result.push('\\'),
         }
+        forms
     }
-    result
+
+    fn push(&mut self, in_boundaries: &str, in_text: &str) {
+        self.boundaries.push_str(in_boundaries);
+        self.text.push_str(in_text);
+    }
+
+    fn push_both(&mut self, piece: &str) {
+        self.push(piece, piece);
+    }
 }
 
 fn is_word_character(character: char) -> bool {
@@ -461,10 +560,34 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn only_real_word_boundaries_are_rewritten() {
-        assert_eq!(ascii_boundaries(r"\bso\b"), r"(?-u:\b)so(?-u:\b)");
-        assert_eq!(ascii_boundaries(r"a\\b\s"), r"a\\b\s");
-        assert_eq!(ascii_boundaries(r"\B\d"), r"\B\d");
+    fn only_real_word_boundaries_and_classes_are_rewritten() {
+        let forms = |pattern: &str| {
+            let forms = AsciiForms::of(pattern);
+            (forms.boundaries, forms.text)
+        };
+        let same = |pattern: &str| (pattern.to_string(), pattern.to_string());
+        assert_eq!(forms(r"\bso\b"), same(r"(?-u:\b)so(?-u:\b)"));
+        assert_eq!(forms(r"a\\b\s"), same(r"a\\b\s"));
+        assert_eq!(forms(r"[\b]\pL\\w"), same(r"[\b]\pL\\w"));
+        assert_eq!(
+            forms(r"\B\d"),
+            (r"\B\d".to_string(), r"(?-u:\B)[0-9]".to_string())
+        );
+        assert_eq!(
+            forms(r"\bnever\s+(?:[\w'’-]+\s+)\w*[^]\d]\w"),
+            (
+                r"(?-u:\b)never\s+(?:[\w'’-]+\s+)\w*[^]\d]\w".to_string(),
+                r"(?-u:\b)never\s+(?:[0-9A-Za-z_'’-]+\s+)[0-9A-Za-z_]*[^]0-9][0-9A-Za-z_]"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            forms(r"[[:alpha:]\w]\w"),
+            (
+                r"[[:alpha:]\w]\w".to_string(),
+                r"[[:alpha:]0-9A-Za-z_][0-9A-Za-z_]".to_string()
+            )
+        );
     }
 
     #[test]
@@ -544,6 +667,11 @@ mod tests {
                 (r"(?:^|\s)\w+\b", false),
                 (r"\bby\s+\w+ing\b", true),
                 (r"(?i)\bnever\s+(?:[\w'’-]+\s+){0,2}?again\b|\bat\s+all\b|\b(?:kit|caf)\w*\s+\w+", true),
+                // Classes without word boundaries, and `\B`: their ASCII form serves only
+                // text with no non-ASCII word character.
+                (r"\w+ing|[^\w\s]+\d", false),
+                (r"(?i)s\Bup|\d\w|[\d’]+", false),
+                (r"(?i)\bk[\w-]*\b", false),
             ] {
                 let Some(regex) = WordRegex::new(pattern, false) else {
                     panic!("{pattern} does not compile");
