@@ -42,10 +42,16 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 cp "$WORK/cinplan_wasm.js" "$WORK/cinplan_wasm.d.ts" "$OUT/"
 cp "$WORK/cinplan_wasm_bg.opt.wasm" "$OUT/cinplan_wasm_bg.wasm"
-cp "$CRATE"/js/*.js "$CRATE"/js/*.d.ts "$OUT/"
+cp "$CRATE"/js/*.d.ts "$OUT/"
 
-say "minifying the JavaScript with esbuild (a source map beside each file)"
+# cinplan_wasm.js stays a file of its own: the plain API for code that wants only it (the
+# extension's options page, the benchmarks). A host page loads the bundle, not this.
+say "minifying the plain API's glue with esbuild (a source map beside it)"
 node scripts/minify-assets.mjs --maps "$OUT"
+
+say "bundling the embed's modules into one (esbuild, with a source map)"
+cp "$CRATE"/js/*.js "$WORK/"
+node scripts/minify-assets.mjs --bundle "$WORK/cinplan-embed.js" "$OUT/cinplan-embed.js"
 
 say "building the extension"
 rm -rf "$EXTENSION"

@@ -15,6 +15,9 @@
 //                                                   with a source map beside it for the
 //                                                   host's engineers (browsers fetch a map
 //                                                   only when the developer tools open)
+//   node scripts/minify-assets.mjs --bundle ENTRY OUT    the module ENTRY and everything it
+//                                                   imports as one minified module OUT, with
+//                                                   its source map (the embed: see bundle())
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -48,6 +51,28 @@ export function minify(source, file, withMap = false) {
   });
 }
 
+/**
+ * Writes `entry` and every module it imports as one minified ES module `outfile`, with a
+ * source map of the original files beside it. The embed is eleven modules: served apart, a
+ * browser learns of the WebAssembly only once it has fetched them all, a round of requests
+ * later (about 50 ms on a busy page, measured in docs/performance.md); one file compresses
+ * better too. `import.meta.url` is kept, so the WebAssembly is still found beside it.
+ */
+export function bundle(entry, outfile) {
+  return esbuild.buildSync({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: "esm",
+    minify: true,
+    target: "esnext",
+    legalComments: "none",
+    sourcemap: "linked",
+    sourcesContent: true,
+    logLevel: "warning",
+  });
+}
+
 const gzipSize = (text) => zlib.gzipSync(text, { level: 9 }).length;
 
 export function sha384(bytes) {
@@ -74,7 +99,11 @@ export function rewriteIntegrity(html, dist) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "--bundle") {
+  const [entry, outfile] = process.argv.slice(3);
+  bundle(entry, outfile);
+  console.log(`${path.basename(outfile).padEnd(52)} ${String(fs.statSync(outfile).size).padStart(7)} B, one module from ${path.basename(entry)} and its imports`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const withMaps = process.argv[2] === "--maps";
   const dist = process.argv[withMaps ? 3 : 2] ?? "dist";
   for (const file of assetFiles(dist)) {

@@ -88,6 +88,11 @@ test("nothing is requested from anywhere but the host, and nothing breaks the st
       const file = request.startsWith("/cinplan/") ? path.join(EMBED, request.slice("/cinplan/".length)) : path.join(DEMO, request);
       assert.ok(fs.existsSync(file) && fs.statSync(file).isFile(), `unexpected request ${request}`);
     }
+    // From cinplan's folder, a page fetches one module and the WebAssembly (the embed is
+    // bundled, so the browser asks for the WebAssembly as soon as the module has run), and
+    // never the source maps: the size budget counts just these.
+    const fromCinplan = [...new Set(demo.server.requests.filter((request) => request.startsWith("/cinplan/")))].sort();
+    assert.deepEqual(fromCinplan, ["/cinplan/cinplan-embed.js", "/cinplan/cinplan_wasm_bg.wasm"]);
   } finally {
     await demo.close();
   }
