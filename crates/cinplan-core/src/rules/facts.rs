@@ -52,28 +52,40 @@ pub fn child_name_words(plan: &Plan) -> Vec<String> {
         .collect()
 }
 
+/// What a text that says nothing reads as, lower-cased.
+const STAND_INS: &[&str] = &[
+    "",
+    "-",
+    "--",
+    "n/a",
+    "na",
+    "n.a.",
+    "none",
+    "nil",
+    "tbc",
+    "tba",
+    "tbd",
+    "to be confirmed",
+    "to follow",
+    "not known",
+    "unknown",
+    "not recorded",
+    "?",
+];
+
+/// The number of characters of the longest of [`STAND_INS`] (a test checks it).
+const LONGEST_STAND_IN: usize = "to be confirmed".len();
+
 /// Text that says nothing: empty, or a stand-in such as "N/A", "TBC", "-", "none".
 pub fn is_blank(text: &str) -> bool {
-    let text = text.trim().trim_end_matches('.').trim().to_lowercase();
-    matches!(
-        text.as_str(),
-        "" | "-"
-            | "--"
-            | "n/a"
-            | "na"
-            | "n.a."
-            | "none"
-            | "nil"
-            | "tbc"
-            | "tba"
-            | "tbd"
-            | "to be confirmed"
-            | "to follow"
-            | "not known"
-            | "unknown"
-            | "not recorded"
-            | "?"
-    )
+    let text = text.trim().trim_end_matches('.').trim();
+    // Lower-casing never makes fewer characters, so a text longer than the longest stand-in
+    // is none of them: a long paste is not lower-cased whole to find that out, at every
+    // rule that asks.
+    if text.chars().nth(LONGEST_STAND_IN).is_some() {
+        return false;
+    }
+    STAND_INS.contains(&text.to_lowercase().as_str())
 }
 
 /// The byte range of `text` without its surrounding white space (empty at 0 when blank).
@@ -222,6 +234,16 @@ mod tests {
         for text in ["Mum", "If Mum is hit again, Sam Jones will act"] {
             assert!(!is_blank(text), "{text:?}");
         }
+        // The longest, in capitals and with a Kelvin sign (three bytes, lower-cased to one).
+        assert!(is_blank(" To Be Confirmed. "));
+        assert!(is_blank("Un\u{212A}nown"));
+        assert!(!is_blank("to be confirmed!"));
+    }
+
+    #[test]
+    fn no_stand_in_is_longer_than_the_length_that_rules_out_the_rest() {
+        let longest = STAND_INS.iter().map(|text| text.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_STAND_IN));
     }
 
     #[test]

@@ -119,12 +119,18 @@ fn words_of(sentence: &str) -> impl Iterator<Item = &str> {
         .filter(|word| !word.is_empty())
 }
 
-/// How many words `words_of` gives. An ASCII text is counted a byte at a time (a word is a
-/// run between separators with a letter or digit in it), because every field of every
-/// check is counted, and most are ASCII.
+/// How many words `words_of` gives.
 fn word_count(text: &str) -> usize {
+    word_count_up_to(text, usize::MAX)
+}
+
+/// How many words `words_of` gives, counting no further than `limit`: whether a long
+/// paste has enough words to score is known from its first few. An ASCII text is counted a
+/// byte at a time (a word is a run between separators with a letter or digit in it),
+/// because every field of every check is counted, and most are ASCII.
+fn word_count_up_to(text: &str, limit: usize) -> usize {
     if !text.is_ascii() {
-        return words_of(text).count();
+        return words_of(text).take(limit).count();
     }
     let mut count = 0;
     let mut counted = false;
@@ -136,6 +142,9 @@ fn word_count(text: &str) -> usize {
         ) {
             counted = false;
         } else if byte.is_ascii_alphanumeric() && !counted {
+            if count == limit {
+                break;
+            }
             count += 1;
             counted = true;
         }
@@ -230,7 +239,7 @@ impl Rule for HardToRead {
         // No sentence has more words than the whole text (two words of a sentence lie in
         // two words of the text), so a text of fewer words than are scored, as most cells
         // of a plan are, has nothing to flag.
-        if word_count(context.text) < MIN_WORDS_TO_SCORE {
+        if word_count_up_to(context.text, MIN_WORDS_TO_SCORE) < MIN_WORDS_TO_SCORE {
             return;
         }
         let threshold = context.profile.readability_threshold;
@@ -284,6 +293,14 @@ mod tests {
         #[test]
         fn ascii_words_are_counted_as_words_of_gives_them(text in r"[\x00-\x7F]{0,80}") {
             prop_assert_eq!(word_count(&text), words_of(&text).count(), "{:?}", text);
+        }
+
+        #[test]
+        fn counting_up_to_a_limit_stops_there(
+            text in r"([a-zA-Z0-9’'/. \n]|\PC){0,80}",
+            limit in 0usize..20,
+        ) {
+            prop_assert_eq!(word_count_up_to(&text, limit), word_count(&text).min(limit), "{:?}", text);
         }
 
         /// What lets a text of fewer than `MIN_WORDS_TO_SCORE` words be skipped.
