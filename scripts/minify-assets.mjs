@@ -9,6 +9,13 @@
 // by (`imports.wbg.__wbg_…`) and the module's exports stay as they are. The views'
 // stylesheet (cinplan-views.css) is copied by Trunk as it is, so it is minified here too.
 //
+// It also drops the WebAssembly's custom sections (which toolchain built it, its target
+// features, a splitting tool's marker): a browser ignores them, and they are 226 bytes of
+// gzip in each of the editor's two modules, where the first download must stay under
+// 600 KB. wasm-opt has flags for two of them, but running it again re-encodes the module
+// larger than Trunk's run left it; cutting the sections out of the bytes changes nothing
+// else.
+//
 // Usage (each prints every file's size before and after):
 //   node scripts/minify-assets.mjs dist                  the editor, then its integrity hashes
 //   node scripts/minify-assets.mjs --maps dist/embed     a folder of modules a host serves, each
@@ -73,6 +80,46 @@ export function bundle(entry, outfile) {
   });
 }
 
+/**
+ * `bytes` (a WebAssembly module) without its custom sections (id 0); every other section
+ * is copied as it is. Throws on anything that is not a well-formed module, so that a
+ * build never ships a mangled one.
+ */
+export function stripCustomSections(bytes) {
+  const magic = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  if (bytes.length < 8 || magic.some((byte, index) => bytes[index] !== byte)) {
+    throw new Error("not a WebAssembly module (version 1)");
+  }
+  const kept = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at];
+    at += 1;
+    // The section's size: an unsigned LEB128 of at most five bytes.
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      if (at >= bytes.length || shift > 28) throw new Error(`a bad section size at byte ${start}`);
+      const byte = bytes[at];
+      at += 1;
+      size += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    if (at + size > bytes.length) throw new Error(`section ${id} at byte ${start} runs past the end`);
+    if (id !== 0) kept.push(bytes.subarray(start, at + size));
+    at += size;
+  }
+  return Buffer.concat(kept);
+}
+
+/** The .wasm files under `dist`, not the embed's or the extension's (as `assetFiles`). */
+function wasmFiles(dist) {
+  return fs
+    .readdirSync(dist, { recursive: true })
+    .filter((name) => name.endsWith(".wasm") && !/^(embed|extension)\//.test(name))
+    .map((name) => path.join(dist, name));
+}
+
 const gzipSize = (text) => zlib.gzipSync(text, { level: 9 }).length;
 
 export function sha384(bytes) {
@@ -121,6 +168,12 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "--bu
       fs.writeFileSync(file, code);
     }
     console.log(`${path.relative(dist, file).padEnd(52)} ${String(before.length).padStart(7)} → ${String(code.length).padStart(7)} B`);
+  }
+  for (const file of wasmFiles(dist)) {
+    const before = fs.readFileSync(file);
+    const after = stripCustomSections(before);
+    fs.writeFileSync(file, after);
+    console.log(`${path.relative(dist, file).padEnd(52)} ${String(before.length).padStart(7)} → ${String(after.length).padStart(7)} B (custom sections dropped)`);
   }
   const index = path.join(dist, "index.html");
   if (fs.existsSync(index)) fs.writeFileSync(index, rewriteIntegrity(fs.readFileSync(index, "utf8"), dist));

@@ -87,3 +87,42 @@ test("the README states the same budgets as budgets.json", () => {
     );
   }
 });
+
+/** The names of a WebAssembly module's custom sections. */
+function customSections(bytes) {
+  const names = [];
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at];
+      at += 1;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < bytes.length) {
+    const id = bytes[at];
+    at += 1;
+    const size = leb();
+    const end = at + size;
+    if (id === 0) {
+      const length = leb();
+      names.push(bytes.subarray(at, at + length).toString("utf8"));
+    }
+    at = end;
+  }
+  return names;
+}
+
+test("the release WebAssembly carries no custom sections, which browsers ignore", () => {
+  for (const folder of ["dist", "dist/embed"]) {
+    const full = path.join(root, folder);
+    assert.ok(fs.existsSync(full), `${folder}/ does not exist: build the release bundles first`);
+    const modules = fs.readdirSync(full).filter((name) => name.endsWith(".wasm"));
+    assert.ok(modules.length > 0, `${folder}/ has no WebAssembly`);
+    for (const name of modules) {
+      assert.deepEqual(customSections(fs.readFileSync(path.join(full, name))), [], `${folder}/${name}`);
+    }
+  }
+});
