@@ -561,11 +561,24 @@ pub fn find(text: &str) -> Vec<JargonUse> {
         one.explained = *slot.get_or_insert_with(|| {
             !one.entry.expansion.is_empty()
                 && lowered
-                    .get_or_insert_with(|| text.to_lowercase())
+                    .get_or_insert_with(|| lowered_for_ascii_search(text))
                     .contains(&one.entry.expansion.to_lowercase())
         });
     }
     uses
+}
+
+/// `text` lower-cased for finding an ASCII phrase in it (every expansion is ASCII: a test
+/// says so). Only its ASCII letters are lower-cased, which decodes no character, unless it
+/// holds one of the two characters whose lower case holds an ASCII letter (the Kelvin
+/// sign's "k", the dotted capital I's "i"; a test checks there are no others): a phrase
+/// of ASCII letters is then found exactly where `to_lowercase` would find it.
+fn lowered_for_ascii_search(text: &str) -> String {
+    if text.contains('\u{212A}') || text.contains('\u{0130}') {
+        text.to_lowercase()
+    } else {
+        text.to_ascii_lowercase()
+    }
 }
 
 /// The text as a family should read it: each unexplained term is replaced by its plain
@@ -623,6 +636,40 @@ fn is_explained_in_place(text: &str, range: &Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_expansion_is_ascii() {
+        for entry in super::ENTRIES {
+            assert!(entry.expansion.is_ascii(), "{}", entry.expansion);
+        }
+    }
+
+    #[test]
+    fn only_two_characters_lower_case_to_something_with_ascii_in_it() {
+        let found: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|character| character.to_lowercase().any(|lower| lower.is_ascii()))
+            .collect();
+        assert_eq!(found, vec!['\u{0130}', '\u{212A}']);
+    }
+
+    #[test]
+    fn an_expansion_is_found_whatever_the_case_and_the_characters_around_it() {
+        for text in [
+            "CAMHS (CHILD AND ADOLESCENT MENTAL HEALTH SERVICES) – Zoë’s referral",
+            "CAMHS (child and adolescent mental health services)",
+            "CAMHS (Child and Adolescent Mental Health Services \u{212A})",
+            "CAMHS (Chİld and adolescent mental health services)",
+        ] {
+            assert_eq!(
+                super::lowered_for_ascii_search(text)
+                    .contains("child and adolescent mental health services"),
+                text.to_lowercase()
+                    .contains("child and adolescent mental health services"),
+                "{text}"
+            );
+        }
+    }
+
     use super::*;
 
     fn found(text: &str) -> Vec<(&str, bool)> {
