@@ -17,8 +17,10 @@ pub struct Utf16Index<'a> {
     ascii: bool,
 }
 
-/// How far apart (in bytes) the checkpoints of a [`Utf16Index`] are.
-const CHECKPOINT_BYTES: usize = 256;
+/// How far apart (in bytes) the checkpoints of a [`Utf16Index`] are. Each conversion scans
+/// up to this far, and a long paste's findings are converted thousands of times; the
+/// checkpoints cost a quarter of the text's size in memory.
+const CHECKPOINT_BYTES: usize = 64;
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
