@@ -307,20 +307,16 @@ impl WordRegex {
         let Some(ascii) = ascii else {
             return self.unicode().map_or(Form::Nothing, Form::Exact);
         };
-        if !has_non_ascii_word_character(text) {
-            return Form::Exact(ascii);
+        match outside_ascii(text) {
+            OutsideAscii::NoWordCharacter => Form::Exact(ascii),
+            OutsideAscii::FoldsToAscii => self.unicode().map_or(Form::Nothing, Form::Exact),
+            OutsideAscii::WordCharacters if !self.boundaries_touch_ascii() => {
+                self.unicode().map_or(Form::Nothing, Form::Exact)
+            }
+            OutsideAscii::WordCharacters => self
+                .boundary_form(ascii)
+                .map_or(Form::Nothing, Form::Checked),
         }
-        // These two fold to ASCII letters under case-insensitive matching ("\u{212A}"
-        // and "ſ" match "k" and "s"), so the pattern's own letters may not be ASCII. One
-        // character at a time: `contains` then looks for its last byte with `memchr`,
-        // where a set of characters would be decoded one by one through the whole text,
-        // for every search (a tenth of a 100 KB paste's check in a browser).
-        if !self.boundaries_touch_ascii() || text.contains('\u{212A}') || text.contains('\u{017F}')
-        {
-            return self.unicode().map_or(Form::Nothing, Form::Exact);
-        }
-        self.boundary_form(ascii)
-            .map_or(Form::Nothing, Form::Checked)
     }
 
     /// Every match from the start, as the Unicode form's iterator gives them.
@@ -517,6 +513,51 @@ fn is_word_character(character: char) -> bool {
     regex_syntax::try_is_word_character(character).unwrap_or(true)
 }
 
+/// What a text holds outside ASCII, as [`WordRegex::form_for`] needs to know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OutsideAscii {
+    /// No word character: the two kinds of word boundary agree everywhere.
+    NoWordCharacter,
+    /// Word characters, none of the two below.
+    WordCharacters,
+    /// "\u{212A}" or "ſ", which fold to ASCII letters under case-insensitive matching
+    /// ("k" and "s"), so the letters a pattern matches may not be ASCII.
+    FoldsToAscii,
+}
+
+/// Reads every character outside ASCII once (the ASCII ones are skipped a byte at a
+/// time), for each search of each pattern: looking for the two folding characters with
+/// `contains` on top of finding a word character was a twentieth of a 100 KB paste's
+/// check in a browser.
+fn outside_ascii(text: &str) -> OutsideAscii {
+    if text.is_ascii() {
+        return OutsideAscii::NoWordCharacter;
+    }
+    let bytes = text.as_bytes();
+    let mut words = false;
+    let mut from = 0;
+    while let Some(offset) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|byte| !byte.is_ascii()))
+    {
+        let start = from + offset;
+        let Some(character) = text.get(start..).and_then(|rest| rest.chars().next()) else {
+            // Cannot happen in a `str`; the answer that is always right.
+            return OutsideAscii::FoldsToAscii;
+        };
+        if matches!(character, '\u{212A}' | '\u{017F}') {
+            return OutsideAscii::FoldsToAscii;
+        }
+        words |= is_word_character(character);
+        from = start + character.len_utf8();
+    }
+    if words {
+        OutsideAscii::WordCharacters
+    } else {
+        OutsideAscii::NoWordCharacter
+    }
+}
+
 /// Whether `text` has a word character outside ASCII, where the two kinds of word boundary
 /// can disagree.
 pub fn has_non_ascii_word_character(text: &str) -> bool {
@@ -592,6 +633,21 @@ mod tests {
                 r"[[:alpha:]0-9A-Za-z_][0-9A-Za-z_]".to_string()
             )
         );
+    }
+
+    #[test]
+    fn what_lies_outside_ascii_is_told_apart() {
+        assert_eq!(
+            outside_ascii("Tommy’s mum – “ok”"),
+            OutsideAscii::NoWordCharacter
+        );
+        assert_eq!(outside_ascii("ok"), OutsideAscii::NoWordCharacter);
+        assert_eq!(outside_ascii("Zoë’s"), OutsideAscii::WordCharacters);
+        assert_eq!(
+            outside_ascii("Zoë and \u{212A}it"),
+            OutsideAscii::FoldsToAscii
+        );
+        assert_eq!(outside_ascii("’ſ"), OutsideAscii::FoldsToAscii);
     }
 
     #[test]
