@@ -574,7 +574,8 @@ pub fn find(text: &str) -> Vec<JargonUse> {
 /// sign's "k", the dotted capital I's "i"; a test checks there are no others): a phrase
 /// of ASCII letters is then found exactly where `to_lowercase` would find it.
 fn lowered_for_ascii_search(text: &str) -> String {
-    if text.contains('\u{212A}') || text.contains('\u{0130}') {
+    // Without `fast-text` (the editor) `to_lowercase` always, for size.
+    if !cfg!(feature = "fast-text") || text.contains('\u{212A}') || text.contains('\u{0130}') {
         text.to_lowercase()
     } else {
         text.to_ascii_lowercase()

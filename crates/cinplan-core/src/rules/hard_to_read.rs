@@ -81,7 +81,8 @@ pub struct Readability {
 impl Readability {
     /// Counts one sentence.
     pub fn of_sentence(sentence: &str) -> Readability {
-        if sentence.is_ascii() {
+        // Without `fast-text` (the editor) the general path alone, for size.
+        if cfg!(feature = "fast-text") && sentence.is_ascii() {
             Self::of_ascii_sentence(sentence.as_bytes())
         } else {
             Self::of_any_sentence(sentence)
@@ -395,7 +396,10 @@ mod tests {
     #[test]
     fn a_word_longer_than_the_stack_buffer_is_counted_whole() {
         assert_eq!(syllables_of(b"supercalifragilisticexpialidocious"), 13);
-        assert_eq!(syllables_of("Supercalifragilisticexpialidocious’s".as_bytes()), 13);
+        assert_eq!(
+            syllables_of("Supercalifragilisticexpialidocious’s".as_bytes()),
+            13
+        );
     }
 
     #[test]
