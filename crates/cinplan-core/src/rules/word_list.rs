@@ -271,6 +271,11 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
         start = end;
     }
     ranges.push(start..text.len());
+    trimmed_non_empty(text, ranges)
+}
+
+/// `ranges` of `text` trimmed of surrounding whitespace, those left empty dropped.
+fn trimmed_non_empty(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges
         .into_iter()
         .filter_map(|range| {
@@ -955,16 +960,7 @@ mod never_panics {
             }
         }
         ranges.push(start..text.len());
-        ranges
-            .into_iter()
-            .filter_map(|range| {
-                let slice = text.get(range.clone())?;
-                let leading = slice.len() - slice.trim_start().len();
-                let trimmed = slice.trim();
-                (!trimmed.is_empty())
-                    .then(|| range.start + leading..range.start + leading + trimmed.len())
-            })
-            .collect()
+        crate::rules::word_list::trimmed_non_empty(text, ranges)
     }
 
     proptest! {

@@ -530,26 +530,12 @@ enum OutsideAscii {
 /// `contains` on top of finding a word character was a twentieth of a 100 KB paste's
 /// check in a browser.
 fn outside_ascii(text: &str) -> OutsideAscii {
-    if text.is_ascii() {
-        return OutsideAscii::NoWordCharacter;
-    }
-    let bytes = text.as_bytes();
     let mut words = false;
-    let mut from = 0;
-    while let Some(offset) = bytes
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|byte| !byte.is_ascii()))
-    {
-        let start = from + offset;
-        let Some(character) = text.get(start..).and_then(|rest| rest.chars().next()) else {
-            // Cannot happen in a `str`; the answer that is always right.
-            return OutsideAscii::FoldsToAscii;
-        };
+    for character in non_ascii_characters(text) {
         if matches!(character, '\u{212A}' | '\u{017F}') {
             return OutsideAscii::FoldsToAscii;
         }
         words |= is_word_character(character);
-        from = start + character.len_utf8();
     }
     if words {
         OutsideAscii::WordCharacters
@@ -561,27 +547,24 @@ fn outside_ascii(text: &str) -> OutsideAscii {
 /// Whether `text` has a word character outside ASCII, where the two kinds of word boundary
 /// can disagree.
 pub fn has_non_ascii_word_character(text: &str) -> bool {
-    // Asked of every field by every pattern: most fields are ASCII, which this answers a
-    // word at a time.
-    if text.is_ascii() {
-        return false;
-    }
+    non_ascii_characters(text).any(is_word_character)
+}
+
+/// The characters of `text` outside ASCII, found by skipping ASCII bytes: asked of every
+/// field by every pattern, and most fields are ASCII, which `is_ascii` answers a word at
+/// a time.
+fn non_ascii_characters(text: &str) -> impl Iterator<Item = char> + '_ {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(offset) = bytes
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|byte| !byte.is_ascii()))
-    {
-        let start = from + offset;
-        let Some(character) = text.get(start..).and_then(|rest| rest.chars().next()) else {
-            return true;
-        };
-        if is_word_character(character) {
-            return true;
-        }
-        from = start + character.len_utf8();
-    }
-    false
+    let mut from = if text.is_ascii() { text.len() } else { 0 };
+    std::iter::from_fn(move || {
+        let offset = bytes
+            .get(from..)?
+            .iter()
+            .position(|byte| !byte.is_ascii())?;
+        let character = text.get(from + offset..)?.chars().next()?;
+        from += offset + character.len_utf8();
+        Some(character)
+    })
 }
 
 /// Whether a non-ASCII word character lies in `range` or just beside it, where a word
