@@ -57,19 +57,25 @@ pub struct WordRegex {
     /// and `\d` made ASCII; absent when the pattern has none of them.
     ascii: Option<Regex>,
     /// For other text, where the boundaries allow ([`Form::Checked`]): the pattern with
-    /// only its `\b` made ASCII. Made when first needed, and only when it differs from
-    /// `ascii` (the pattern has a `\w`, `\d` or `\B`); `None` inside if it does not compile.
-    boundary_form: OnceLock<Option<Regex>>,
-    /// Whether `ascii` rewrote more than the word boundaries, so that `boundary_form` is a
-    /// regex of its own.
-    classes_rewritten: bool,
-    /// Whether the pattern has a `\b` at all: without one, the form with ASCII boundaries
-    /// would be the Unicode form itself.
-    has_boundaries: bool,
+    /// only its `\b` made ASCII.
+    boundary_form: BoundaryForm,
     /// Whether every `\b` of the pattern touches an ASCII word character of its own, so
     /// that the form with ASCII boundaries finds whatever the Unicode form finds on any
     /// text.
     boundaries_touch_ascii: OnceLock<bool>,
+}
+
+/// The form with ASCII word boundaries and the pattern's own classes.
+#[derive(Debug)]
+enum BoundaryForm {
+    /// The pattern has no `\b` (or no ASCII form at all): that form would be the Unicode
+    /// form itself.
+    None,
+    /// The same as the ASCII form: the pattern has no `\w`, `\d` or `\B` to rewrite.
+    Ascii,
+    /// A pattern of its own, compiled when first needed; `None` inside if it does not
+    /// compile.
+    Own(Box<str>, OnceLock<Option<Regex>>),
 }
 
 fn compile(pattern: &str, case_insensitive: bool) -> Option<Regex> {
@@ -117,18 +123,21 @@ impl WordRegex {
         // no lazy DFA for the ASCII form to stay on: compiling it would only slow the first
         // check. Tested before the pattern is rewritten, so that such a build can drop the
         // rewriting and everything that serves the ASCII form.
-        let (ascii, classes_rewritten, has_boundaries) = if cfg!(feature = "regex-perf-dfa") {
+        let (ascii, boundary_form) = if cfg!(feature = "regex-perf-dfa") {
             let forms = AsciiForms::of(pattern);
             let ascii = (forms.text != pattern)
                 .then(|| compile(&forms.text, case_insensitive))
                 .flatten();
-            (
-                ascii,
-                forms.text != forms.boundaries,
-                forms.boundaries != pattern,
-            )
+            let boundary_form = if ascii.is_none() || forms.boundaries == pattern {
+                BoundaryForm::None
+            } else if forms.boundaries == forms.text {
+                BoundaryForm::Ascii
+            } else {
+                BoundaryForm::Own(forms.boundaries.into(), OnceLock::new())
+            };
+            (ascii, boundary_form)
         } else {
-            (None, false, false)
+            (None, BoundaryForm::None)
         };
         let unicode = OnceLock::new();
         if ascii.is_none() {
@@ -141,9 +150,7 @@ impl WordRegex {
             case_insensitive,
             unicode,
             ascii,
-            boundary_form: OnceLock::new(),
-            classes_rewritten,
-            has_boundaries,
+            boundary_form,
             boundaries_touch_ascii: OnceLock::new(),
         })
     }
@@ -151,24 +158,19 @@ impl WordRegex {
     /// The form with ASCII word boundaries and the pattern's own classes, for
     /// [`Form::Checked`].
     fn boundary_form<'r>(&'r self, ascii: &'r Regex) -> Option<&'r Regex> {
-        if !self.classes_rewritten {
-            return Some(ascii);
+        match &self.boundary_form {
+            BoundaryForm::None => None,
+            BoundaryForm::Ascii => Some(ascii),
+            BoundaryForm::Own(pattern, regex) => regex
+                .get_or_init(|| compile(pattern, self.case_insensitive))
+                .as_ref(),
         }
-        self.boundary_form
-            .get_or_init(|| {
-                compile(
-                    &AsciiForms::of(&self.pattern).boundaries,
-                    self.case_insensitive,
-                )
-            })
-            .as_ref()
     }
 
     /// See [`WordRegex::boundaries_touch_ascii`]'s field.
     fn boundaries_touch_ascii(&self) -> bool {
         *self.boundaries_touch_ascii.get_or_init(|| {
-            self.ascii.is_some()
-                && self.has_boundaries
+            !matches!(self.boundary_form, BoundaryForm::None)
                 && regex_syntax::ParserBuilder::new()
                     .case_insensitive(self.case_insensitive)
                     .build()
