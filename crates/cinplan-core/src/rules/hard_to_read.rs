@@ -96,14 +96,7 @@ impl Readability {
         let mut words = 0;
         let mut syllables = 0;
         let mut first = true;
-        // `char::is_whitespace` on ASCII, which includes the vertical tab, and the slash.
-        let tokens = sentence.split(|byte| {
-            matches!(
-                byte,
-                b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'/'
-            )
-        });
-        for token in tokens {
+        for token in sentence.split(|&byte| separates_words(byte)) {
             let Some(start) = token.iter().position(u8::is_ascii_alphanumeric) else {
                 continue;
             };
@@ -183,11 +176,7 @@ fn word_count_up_to(text: &str, limit: usize) -> usize {
     let mut count = 0;
     let mut counted = false;
     for byte in text.bytes() {
-        // `char::is_whitespace` on ASCII, which includes the vertical tab, and the slash.
-        if matches!(
-            byte,
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'/'
-        ) {
+        if separates_words(byte) {
             counted = false;
         } else if byte.is_ascii_alphanumeric() && !counted {
             if count == limit {
@@ -198,6 +187,15 @@ fn word_count_up_to(text: &str, limit: usize) -> usize {
         }
     }
     count
+}
+
+/// Whether an ASCII byte separates words as `words_of` splits them: `char::is_whitespace`
+/// on ASCII, which includes the vertical tab, and the slash.
+fn separates_words(byte: u8) -> bool {
+    matches!(
+        byte,
+        b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'/'
+    )
 }
 
 /// The vowel-group estimate of the syllables in one word (no hyphens), from its bytes:
