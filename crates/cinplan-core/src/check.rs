@@ -781,18 +781,14 @@ mod tests {
                     },
                 )
             });
-            let context = FieldContext {
+            let context = crate::rules::testing::first_row_context(
                 field,
-                pointer: "/needs/0/actions/0/action",
-                text: "",
-                plan: &plan,
-                need_index: Some(0),
-                action_index: Some(0),
-                profile: &profile,
-                today: crate::rules::testing::test_today(),
-                calendar: &calendar,
-                timescale: reading.as_ref(),
-            };
+                "",
+                &plan,
+                &profile,
+                &calendar,
+                reading.as_ref(),
+            );
             for rule in registry::all() {
                 let mut findings = Vec::new();
                 rule.check_field(&context, &mut findings);

@@ -6,7 +6,8 @@ use crate::check::{check_one_field, FieldRef};
 use crate::finding::RawFinding;
 use crate::plan::Plan;
 use crate::profile::Profile;
-use crate::rules::FieldName;
+use crate::rules::{FieldContext, FieldName};
+use crate::timescale::Timescale;
 use crate::Calendar;
 
 /// The "today" the rule tests run on.
@@ -18,6 +19,30 @@ pub fn test_today() -> NaiveDate {
 pub fn tommy_plan() -> Plan {
     let text = include_str!("../../tests/fixtures/tommy-good.json");
     Plan::from_json(text).unwrap_or_else(|error| panic!("fixture: {error}"))
+}
+
+/// The context of `text` as `field` of the first action row of `plan`, for the tests that
+/// ask a rule directly rather than through `check_one_field` (as `findings_of` does).
+pub fn first_row_context<'a>(
+    field: FieldName,
+    text: &'a str,
+    plan: &'a Plan,
+    profile: &'a Profile,
+    calendar: &'a Calendar,
+    timescale: Option<&'a Timescale>,
+) -> FieldContext<'a> {
+    FieldContext {
+        field,
+        pointer: "/needs/0/actions/0/action",
+        text,
+        plan,
+        need_index: Some(0),
+        action_index: Some(0),
+        profile,
+        today: test_today(),
+        calendar,
+        timescale,
+    }
 }
 
 /// The findings of one rule on a text as the given field of `plan`.

@@ -549,18 +549,9 @@ mod tests {
         profile.extra_vague_words = vec!["keep an eye on".to_owned(), " ".to_owned()];
         let calendar = crate::Calendar::new(plan.region);
         let text = "Sam will keep an eye on Tommy. Mum said 'keep an eye on him'.";
-        let context = FieldContext {
-            field: Action,
-            pointer: "/needs/0/actions/0/action",
-            text,
-            plan: &plan,
-            need_index: Some(0),
-            action_index: Some(0),
-            profile: &profile,
-            today: crate::rules::testing::test_today(),
-            calendar: &calendar,
-            timescale: None,
-        };
+        let context = crate::rules::testing::first_row_context(
+            Action, text, &plan, &profile, &calendar, None,
+        );
         let mut findings = Vec::new();
         VagueTerm.check_field(&context, &mut findings);
         assert_eq!(findings.len(), 1, "{findings:#?}");
