@@ -31,6 +31,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { createRequire } from "node:module";
 
+import { stripCustomSections } from "./wasm-sections.mjs";
+
 // esbuild comes with the tests' npm packages (tests/package.json), as wasm-opt does.
 const require = createRequire(new URL("../tests/package.json", import.meta.url));
 const esbuild = require("esbuild");
@@ -80,38 +82,6 @@ export function bundle(entry, outfile) {
   });
 }
 
-/**
- * `bytes` (a WebAssembly module) without its custom sections (id 0); every other section
- * is copied as it is. Throws on anything that is not a well-formed module, so that a
- * build never ships a mangled one.
- */
-export function stripCustomSections(bytes) {
-  const magic = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  if (bytes.length < 8 || magic.some((byte, index) => bytes[index] !== byte)) {
-    throw new Error("not a WebAssembly module (version 1)");
-  }
-  const kept = [bytes.subarray(0, 8)];
-  let at = 8;
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at];
-    at += 1;
-    // The section's size: an unsigned LEB128 of at most five bytes.
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      if (at >= bytes.length || shift > 28) throw new Error(`a bad section size at byte ${start}`);
-      const byte = bytes[at];
-      at += 1;
-      size += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) break;
-    }
-    if (at + size > bytes.length) throw new Error(`section ${id} at byte ${start} runs past the end`);
-    if (id !== 0) kept.push(bytes.subarray(start, at + size));
-    at += size;
-  }
-  return Buffer.concat(kept);
-}
-
 /** The .wasm files under `dist`, not the embed's or the extension's (as `assetFiles`). */
 function wasmFiles(dist) {
   return fs
@@ -146,11 +116,13 @@ export function rewriteIntegrity(html, dist) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "--bundle") {
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+
+if (isMain && process.argv[2] === "--bundle") {
   const [entry, outfile] = process.argv.slice(3);
   bundle(entry, outfile);
   console.log(`${path.basename(outfile).padEnd(52)} ${String(fs.statSync(outfile).size).padStart(7)} B, one module from ${path.basename(entry)} and its imports`);
-} else if (import.meta.url === `file://${process.argv[1]}`) {
+} else if (isMain) {
   const withMaps = process.argv[2] === "--maps";
   const dist = process.argv[withMaps ? 3 : 2] ?? "dist";
   for (const file of assetFiles(dist)) {

@@ -4,13 +4,15 @@
 //
 //   node --test tests/perf/size-budget.test.js      (after the release builds)
 //
-// Only Node built-ins: the suite does not install tests/perf's packages.
+// Only Node built-ins (and the build's own dependency-free scripts/wasm-sections.mjs): the
+// suite does not install tests/perf's packages.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { sections } from "../../scripts/wasm-sections.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -88,33 +90,6 @@ test("the README states the same budgets as budgets.json", () => {
   }
 });
 
-/** The names of a WebAssembly module's custom sections. */
-function customSections(bytes) {
-  const names = [];
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at];
-      at += 1;
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const id = bytes[at];
-    at += 1;
-    const size = leb();
-    const end = at + size;
-    if (id === 0) {
-      const length = leb();
-      names.push(bytes.subarray(at, at + length).toString("utf8"));
-    }
-    at = end;
-  }
-  return names;
-}
-
 test("the release WebAssembly carries no custom sections, which browsers ignore", () => {
   for (const folder of ["dist", "dist/embed"]) {
     const full = path.join(root, folder);
@@ -122,7 +97,8 @@ test("the release WebAssembly carries no custom sections, which browsers ignore"
     const modules = fs.readdirSync(full).filter((name) => name.endsWith(".wasm"));
     assert.ok(modules.length > 0, `${folder}/ has no WebAssembly`);
     for (const name of modules) {
-      assert.deepEqual(customSections(fs.readFileSync(path.join(full, name))), [], `${folder}/${name}`);
+      const custom = [...sections(fs.readFileSync(path.join(full, name)))].filter((section) => section.id === 0);
+      assert.deepEqual(custom.map((section) => section.name), [], `${folder}/${name}`);
     }
   }
 });

@@ -230,9 +230,8 @@ async function run({ keystrokes = 200, quick = false } = {}) {
     ["prose 1 MB", corpus.prose1m],
   ]) {
     const bytes = new TextEncoder().encode(body).length;
-    const mine = repeat(() => cinplan.checkField(body, { field: "progress", today: TODAY }), {
-      budgetMs,
-    });
+    const check = () => cinplan.checkField(body, { field: "progress", today: TODAY });
+    const mine = repeat(check, { budgetMs });
     // Of cinplan's time, what reading its answer costs: JSON.parse of the findings' JSON
     // (checkField writes them as JSON in the WebAssembly and the page parses them).
     const answer = JSON.stringify(mine.result);
@@ -250,11 +249,9 @@ async function run({ keystrokes = 200, quick = false } = {}) {
     };
     if (typeof globalThis.writeGood === "function") {
       const findings = count(globalThis.writeGood(body));
-      const compared = compareInRounds(
-        () => cinplan.checkField(body, { field: "progress", today: TODAY }),
-        () => globalThis.writeGood(body),
-        { rounds: quick ? 5 : 15 },
-      );
+      const compared = compareInRounds(check, () => globalThis.writeGood(body), {
+        rounds: quick ? 5 : 15,
+      });
       // The per-KB comparison is the alternating rounds' (the same text, so per run is
       // per KB): cinplan's time above is from its own runs, with the first one apart.
       entry.cinplan_in_rounds = compared.mine;
