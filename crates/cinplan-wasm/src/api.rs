@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use std::cell::RefCell;
 
+use crate::ascii_json;
 use cinplan_core::check::{self, CheckOptions, CheckReport};
 use cinplan_core::finding::{
     placeholder_ranges, Applicability, Finding, Suggestion, SuggestionTarget,
@@ -518,7 +519,7 @@ pub fn check_plan_json(
     let report = check_plan(plan, options, today)?;
     let text = REPORT_JSON.with(|writer| match writer.try_borrow_mut() {
         Ok(mut writer) => writer.write(report),
-        Err(_) => serde_json::to_string(&report),
+        Err(_) => ascii_json::to_string(&report),
     });
     text.map_err(|problem| ApiError(format!("cinplan could not return its result: {problem}")))
 }

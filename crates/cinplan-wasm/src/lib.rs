@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+mod ascii_json;
 mod report_json;
 pub mod session;
 #[cfg(test)]
@@ -36,9 +37,10 @@ export * from "./cinplan-types";
 /// A result as a JavaScript value: written as JSON here and read by the engine's own
 /// `JSON.parse`. Building the objects from Rust instead (serde-wasm-bindgen) costs a call
 /// across the boundary for every property and string, which for a plan's report of a
-/// hundred findings took longer than checking the edited field (docs/performance.md).
+/// hundred findings took longer than checking the edited field (docs/performance.md). The
+/// text is ASCII alone, which the browser decodes and parses faster (see [`ascii_json`]).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|problem| {
+    let text = ascii_json::to_string(value).map_err(|problem| {
         JsError::new(&format!("cinplan could not return its result: {problem}"))
     })?;
     js_sys::JSON::parse(&text)

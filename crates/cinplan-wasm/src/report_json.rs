@@ -7,9 +7,10 @@
 //! to the previous report's, in the same order (findings are sorted by pointer, and only
 //! the edited field's stretch moves), so their text is taken from there.
 //!
-//! The text is exactly what `serde_json::to_string` writes for the whole report (the tests
+//! The text is exactly what `ascii_json::to_string` writes for the whole report (the tests
 //! compare them), so the objects JavaScript reads are the same.
 
+use crate::ascii_json;
 use cinplan_core::check::CheckReport;
 use cinplan_core::finding::Finding;
 use cinplan_core::summary::RowSummary;
@@ -53,15 +54,15 @@ impl ReportJson {
         out.push_str("{\"findings\":");
         self.findings = write_reusing(findings, std::mem::take(&mut self.findings), &mut out)?;
         out.push_str(",\"ignored\":");
-        out.push_str(&serde_json::to_string(&ignored)?);
+        out.push_str(&ascii_json::to_string(&ignored)?);
         out.push_str(",\"summary\":{\"rows\":");
         self.rows = write_reusing(summary.rows, std::mem::take(&mut self.rows), &mut out)?;
         for (key, text) in [
-            ("sections", serde_json::to_string(&summary.sections)?),
-            ("plan", serde_json::to_string(&summary.plan)?),
-            ("counts", serde_json::to_string(&summary.counts)?),
-            ("ignored", serde_json::to_string(&summary.ignored)?),
-            ("score", serde_json::to_string(&summary.score)?),
+            ("sections", ascii_json::to_string(&summary.sections)?),
+            ("plan", ascii_json::to_string(&summary.plan)?),
+            ("counts", ascii_json::to_string(&summary.counts)?),
+            ("ignored", ascii_json::to_string(&summary.ignored)?),
+            ("score", ascii_json::to_string(&summary.score)?),
         ] {
             out.push_str(",\"");
             out.push_str(key);
@@ -107,7 +108,7 @@ fn write_reusing<T: Serialize + PartialEq>(
                     .map(|(_, text)| std::mem::take(text))
                     .unwrap_or_default()
             }
-            None => serde_json::to_string(&item)?,
+            None => ascii_json::to_string(&item)?,
         };
         out.push_str(&text);
         written.push((item, text));
@@ -142,11 +143,27 @@ mod tests {
     fn writes_what_serde_json_writes_for_the_whole_report() {
         let report = report_of(&tommy());
         assert!(!report.findings.is_empty() && !report.summary.rows.is_empty());
-        let expected = serde_json::to_string(&report).expect("serialises");
+        let expected = ascii_json::to_string(&report).expect("serialises");
         let mut writer = ReportJson::new();
         assert_eq!(writer.write(report.clone()).expect("writes"), expected);
         // Again, every finding and row now taken from the previous report.
-        assert_eq!(writer.write(report).expect("writes"), expected);
+        assert_eq!(writer.write(report.clone()).expect("writes"), expected);
+        // JavaScript reads the same values as from serde_json's own text.
+        let read: serde_json::Value = serde_json::from_str(&expected).expect("reads");
+        assert_eq!(read, serde_json::to_value(&report).expect("serialises"));
+    }
+
+    #[test]
+    fn text_past_ascii_is_escaped_and_reads_back_the_same() {
+        let mut plan = tommy();
+        plan.needs[0].actions[0].action = "Zoë’s “ongoing” support 😀".to_owned();
+        let report = report_of(&plan);
+        let text = ReportJson::new().write(report.clone()).expect("writes");
+        assert!(text.is_ascii());
+        // The rules' own messages hold an ellipsis.
+        assert!(text.contains(r"\u2026"), "{text}");
+        let read: serde_json::Value = serde_json::from_str(&text).expect("reads");
+        assert_eq!(read, serde_json::to_value(&report).expect("serialises"));
     }
 
     #[test]
@@ -163,12 +180,12 @@ mod tests {
         for edit in edits {
             edit(&mut plan);
             let report = report_of(&plan);
-            let expected = serde_json::to_string(&report).expect("serialises");
+            let expected = ascii_json::to_string(&report).expect("serialises");
             assert_eq!(writer.write(report).expect("writes"), expected);
         }
         writer.clear();
         let report = report_of(&tommy());
-        let expected = serde_json::to_string(&report).expect("serialises");
+        let expected = ascii_json::to_string(&report).expect("serialises");
         assert_eq!(writer.write(report).expect("writes"), expected);
     }
 
