@@ -775,7 +775,7 @@ pub fn add_working_days(date: &str, days: f64, region: Option<&str>) -> ApiResul
         None => Region::default(),
     };
     match Calendar::new(region).add_working_days(date, days as i64) {
-        Some(result) => Ok(result.format("%Y-%m-%d").to_string()),
+        Some(result) => Ok(cinplan_core::date_words::iso(result)),
         None => error("addWorkingDays: the result would fall past the year 9999"),
     }
 }
