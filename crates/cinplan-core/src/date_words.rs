@@ -1,10 +1,11 @@
 //! Dates written out in English, as messages, the timeline, the family's words and
-//! calendar files show them, and dates read as plan files write them (`YYYY-MM-DD`).
-//! Written here rather than with chrono's `format("%-d %B %Y")` and `parse_from_str`:
-//! chrono's format-string machinery (every strftime and RFC 2822/3339 item, for writing
-//! and for parsing) costs the browser builds about 10 KB gzip, and English day and month
-//! names and one ISO form are all cinplan uses. Dates themselves (arithmetic, weekdays,
-//! validity) stay with chrono.
+//! calendar files show them, and dates read as plan files write them (`YYYY-MM-DD`) and as
+//! UK host forms hold them (`28/12/2026`). Written here rather than with chrono's
+//! `format("%-d %B %Y")` and `parse_from_str`: chrono's format-string machinery (every
+//! strftime and RFC 2822/3339 item, for writing and for parsing) costs the embed about
+//! 10 KiB gzip (measured), and English day and month names, one ISO form and one day-first
+//! form are all cinplan uses. Tests check each against chrono's own formatting and
+//! parsing. Dates themselves (arithmetic, weekdays, validity) stay with chrono.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Deserializer};
@@ -196,6 +197,29 @@ pub fn parse_iso(text: &str) -> Result<NaiveDate, DateProblem> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateProblem::NoSuchDay)
 }
 
+/// Reads a date written day first, as UK host forms hold them: `28/12/2026`, with `/`,
+/// `-` or `.` between a day and a month of one or two digits and a year of four
+/// (`1/2/2026` is 1 February). A two-digit year is refused rather than read as the first
+/// century.
+pub fn parse_day_first(text: &str) -> Option<NaiveDate> {
+    let separator = text
+        .bytes()
+        .find(|byte| matches!(byte, b'/' | b'-' | b'.'))?;
+    let mut parts = text.split(char::from(separator));
+    let (Some(day), Some(month), Some(year), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let number = |part: &str, lengths: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let year = i32::try_from(number(year, 4..=4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(month, 1..=2)?, number(day, 1..=2)?)
+}
+
 /// A date in a plan or profile file. Refused inside serde's visitor, so that serde_json
 /// places the error at the date itself (the error's JSON Pointer comes from that place).
 struct IsoDate(NaiveDate);
@@ -289,6 +313,63 @@ mod tests {
                 compact_utc(moment),
                 moment.format("%Y%m%dT%H%M%SZ").to_string()
             );
+        }
+    }
+
+    /// Day-first dates read as chrono's `%d/%m/%Y` (and with `-` or `.`) reads them, padded
+    /// or not; what chrono would read as a year of fewer than four digits is refused.
+    #[test]
+    fn day_first_dates_read_as_chrono_reads_them() {
+        let start = NaiveDate::from_ymd_opt(2023, 12, 25).expect("a real date");
+        for date in start.iter_days().take(800) {
+            for separator in ['/', '-', '.'] {
+                let padded = format!("%d{separator}%m{separator}%Y");
+                let unpadded = format!("%-d{separator}%-m{separator}%Y");
+                for format in [padded, unpadded] {
+                    let text = date.format(&format).to_string();
+                    assert_eq!(parse_day_first(&text), Some(date), "{text}");
+                }
+            }
+        }
+        for text in [
+            "31/02/2027",
+            "0/1/2026",
+            "1/13/2026",
+            "1/0/2026",
+            "32.1.2026",
+        ] {
+            let chrono = NaiveDate::parse_from_str(text, "%d/%m/%Y")
+                .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"));
+            assert!(chrono.is_err(), "{text}");
+            assert_eq!(parse_day_first(text), None, "{text}");
+        }
+        for text in [
+            "",
+            "28/12/26",
+            "28/12/0026x",
+            "28/12-2026",
+            "28//2026",
+            "28/12/2026/1",
+            "+28/12/2026",
+            "028/12/2026",
+            "28 /12/2026",
+            "2026-12-28",
+        ] {
+            assert_eq!(parse_day_first(text), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a day-first text is, a date read from it is the date chrono reads.
+        #[test]
+        fn a_day_first_date_is_never_read_where_chrono_reads_another(
+            text in "[0-9]{1,3}[-/.][0-9]{1,3}[-/.][0-9]{1,5}"
+        ) {
+            if let Some(date) = parse_day_first(&text) {
+                let separator = text.chars().find(|c| !c.is_ascii_digit()).unwrap_or('/');
+                let format = format!("%d{separator}%m{separator}%Y");
+                proptest::prop_assert_eq!(NaiveDate::parse_from_str(&text, &format), Ok(date));
+            }
         }
     }
 

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 
 use crate::ascii_json;
 use cinplan_core::check::{self, CheckOptions, CheckReport};
+use cinplan_core::date_words;
 use cinplan_core::finding::{
     placeholder_ranges, Applicability, Finding, Suggestion, SuggestionTarget,
 };
@@ -281,7 +282,7 @@ pub struct Applied {
 
 /// Reads `YYYY-MM-DD`.
 pub fn parse_iso_date(text: &str, what: &str) -> ApiResult<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    date_words::parse_iso(text.trim()).map_err(|_| {
         ApiError(format!(
             "{what}: \"{text}\" is not a date written as YYYY-MM-DD (for example 2026-11-23)"
         ))
@@ -293,9 +294,9 @@ pub fn parse_iso_date(text: &str, what: &str) -> ApiResult<NaiveDate> {
 /// impossible date, reads as no date.
 pub fn parse_host_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-        .into_iter()
-        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+    date_words::parse_iso(text)
+        .ok()
+        .or_else(|| date_words::parse_day_first(text))
 }
 
 fn read_region(id: &str) -> ApiResult<Region> {
@@ -775,7 +776,7 @@ pub fn add_working_days(date: &str, days: f64, region: Option<&str>) -> ApiResul
         None => Region::default(),
     };
     match Calendar::new(region).add_working_days(date, days as i64) {
-        Some(result) => Ok(cinplan_core::date_words::iso(result)),
+        Some(result) => Ok(date_words::iso(result)),
         None => error("addWorkingDays: the result would fall past the year 9999"),
     }
 }
@@ -978,6 +979,13 @@ mod tests {
         assert_eq!(parse_host_date("2026-12-28"), expected);
         assert_eq!(parse_host_date(" 28/12/2026 "), expected);
         assert_eq!(parse_host_date("28.12.2026"), expected);
+        assert_eq!(parse_host_date("28-12-2026"), expected);
+        assert_eq!(
+            parse_host_date("1/2/2027"),
+            NaiveDate::from_ymd_opt(2027, 2, 1)
+        );
+        // Not the first century.
+        assert_eq!(parse_host_date("28/12/26"), None);
         assert_eq!(parse_host_date("12/28/2026"), None);
         assert_eq!(parse_host_date("31/02/2027"), None);
         assert_eq!(parse_host_date(""), None);

@@ -159,7 +159,7 @@ fn check_region(
     let mut holidays: Vec<PublishedHoliday> = Vec::with_capacity(entries.len());
     for (index, (date_text, name)) in entries.into_iter().enumerate() {
         let location = format!("/regions/{}/{index}", region.id());
-        let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| {
+        let date = crate::date_words::parse_iso(&date_text).map_err(|_| {
             error(
                 format!("{location}/0"),
                 format!("\"{date_text}\" is not a date written YYYY-MM-DD"),
