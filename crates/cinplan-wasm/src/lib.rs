@@ -11,6 +11,7 @@
 
 pub mod api;
 mod ascii_json;
+mod findings_json;
 mod report_json;
 pub mod session;
 #[cfg(test)]
@@ -40,7 +41,12 @@ export * from "./cinplan-types";
 /// hundred findings took longer than checking the edited field (docs/performance.md). The
 /// text is ASCII alone, which the browser decodes and parses faster (see [`ascii_json`]).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = ascii_json::to_string(value).map_err(|problem| {
+    parsed(ascii_json::to_string(value))
+}
+
+/// A result's JSON text, read by the engine's own `JSON.parse`.
+fn parsed(text: serde_json::Result<String>) -> Result<JsValue, JsError> {
+    let text = text.map_err(|problem| {
         JsError::new(&format!("cinplan could not return its result: {problem}"))
     })?;
     js_sys::JSON::parse(&text)
@@ -118,7 +124,8 @@ pub fn check_field(
 ) -> Result<JsValue, JsError> {
     let options: FieldOptions = from_js(options, "checkField options")?;
     let today = today(options.today.as_deref())?;
-    to_js(&api::check_field(text, &options, today).map_err(thrown)?)
+    let findings = api::check_field(text, &options, today).map_err(thrown)?;
+    parsed(findings_json::to_string(&findings))
 }
 
 /// Checks a whole plan (a `cinplan/1` object or its JSON text): the findings, those the
@@ -131,9 +138,9 @@ pub fn check_plan(
     let plan = plan_from_js(plan, "checkPlan plan")?;
     let options: PlanOptions = optional(options, "checkPlan options")?;
     let today = today(options.today.as_deref())?;
-    let text = api::check_plan_json(&plan, &options, today).map_err(thrown)?;
-    js_sys::JSON::parse(&text)
-        .map_err(|_| JsError::new("cinplan could not return its result: JSON.parse refused it"))
+    parsed(Ok(
+        api::check_plan_json(&plan, &options, today).map_err(thrown)?
+    ))
 }
 
 /// Forgets what `checkPlan` and `checkField` remember between calls (each field's findings,
