@@ -559,14 +559,30 @@ fn non_ascii_characters(text: &str) -> impl Iterator<Item = char> + '_ {
     let bytes = text.as_bytes();
     let mut from = if text.is_ascii() { text.len() } else { 0 };
     std::iter::from_fn(move || {
-        let offset = bytes
-            .get(from..)?
-            .iter()
-            .position(|byte| !byte.is_ascii())?;
+        let offset = first_non_ascii(bytes.get(from..)?)?;
         let character = text.get(from + offset..)?.chars().next()?;
         from += offset + character.len_utf8();
         Some(character)
     })
+}
+
+/// Where the first byte outside ASCII is, eight bytes at a time: a long paste with one
+/// accented letter or curly quote is scanned whole by every pattern that searches it, and
+/// a byte at a time that was a thirtieth of a 1 MB check in a browser.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let rest = chunks.remainder();
+    for (index, chunk) in chunks.enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & HIGH_BITS != 0 {
+            // The lowest set high bit is the first such byte (little-endian).
+            return Some(index * 8 + (word & HIGH_BITS).trailing_zeros() as usize / 8);
+        }
+    }
+    rest.iter()
+        .position(|byte| !byte.is_ascii())
+        .map(|offset| bytes.len() - rest.len() + offset)
 }
 
 /// Whether a non-ASCII word character lies in `range` or just beside it, where a word
@@ -686,6 +702,18 @@ mod tests {
     }
 
     proptest! {
+        /// The first byte outside ASCII is found where a byte at a time finds it, wherever
+        /// it falls in or after the eight-byte words.
+        #[test]
+        fn the_first_non_ascii_byte_is_found_by_words_as_by_bytes(
+            bytes in prop::collection::vec(prop::sample::select(vec![b'a', b' ', 0x7f, 0x80, 0xC3, 0xFF]), 0..40),
+            ascii_run in 0usize..30,
+        ) {
+            let mut text = vec![b'x'; ascii_run];
+            text.extend_from_slice(&bytes);
+            prop_assert_eq!(first_non_ascii(&text), text.iter().position(|byte| !byte.is_ascii()));
+        }
+
         #[test]
         fn matches_equal_the_unicode_forms_on_any_text(
             pieces in prop::collection::vec(prop::sample::select(vec![
