@@ -254,27 +254,41 @@ fn syllables_of(word: &[u8]) -> usize {
         }
         in_group = vowel;
     }
-    // A silent "e" before a suffix ("safely", "statement", "carefully") formed its own
-    // group; after "l" it is sounded ("settlement" keeps three).
-    let silent_e_before_suffix = [&b"ely"[..], b"eful", b"eless", b"ement", b"eness"]
-        .iter()
-        .any(|suffix| {
-            // Every suffix starts with "e": compare only where one stands.
-            stem.windows(suffix.len())
-                .position(|window| window.first() == Some(&b'e') && window == *suffix)
-                .is_some_and(|index| {
-                    index
-                        .checked_sub(1)
-                        .and_then(|before| stem.get(before))
-                        .is_some_and(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'l'))
-                })
-        });
-    let groups = if silent_e_before_suffix {
+    let groups = if silent_e_before_suffix(stem) {
         groups - 1
     } else {
         groups
     };
     groups.max(1)
+}
+
+/// The suffixes whose "e" is silent after a consonant other than "l".
+const SILENT_E_SUFFIXES: [&[u8]; 5] = [b"ely", b"eful", b"eless", b"ement", b"eness"];
+
+/// Whether a silent "e" before a suffix ("safely", "statement", "carefully") formed a
+/// vowel group of its own: the first place each suffix stands in `stem` follows a
+/// consonant, and not "l", after which the "e" is sounded ("settlement" keeps three).
+/// Every suffix starts with "e", so only the places of an "e" are compared, in one pass.
+fn silent_e_before_suffix(stem: &[u8]) -> bool {
+    let mut seen = [false; SILENT_E_SUFFIXES.len()];
+    for (index, _) in stem
+        .iter()
+        .enumerate()
+        .filter(|(_, &letter)| letter == b'e')
+    {
+        let rest = stem.get(index..).unwrap_or_default();
+        for (suffix, seen) in SILENT_E_SUFFIXES.iter().zip(seen.iter_mut()) {
+            if *seen || !rest.starts_with(suffix) {
+                continue;
+            }
+            *seen = true;
+            let before = index.checked_sub(1).and_then(|before| stem.get(before));
+            if before.is_some_and(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'l')) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 impl Rule for HardToRead {
@@ -398,6 +412,26 @@ mod tests {
             syllables_of("Supercalifragilisticexpialidocious’s".as_bytes()),
             13
         );
+    }
+
+    proptest! {
+        /// One pass over the "e"s decides as looking for each suffix's first place did.
+        #[test]
+        fn a_silent_e_is_found_as_by_each_suffixs_first_place(
+            stem in prop::collection::vec(prop::sample::select(b"eelymfntsuaous".to_vec()), 0..14)
+        ) {
+            let by_windows = SILENT_E_SUFFIXES.iter().any(|suffix| {
+                stem.windows(suffix.len())
+                    .position(|window| window == *suffix)
+                    .is_some_and(|index| {
+                        index
+                            .checked_sub(1)
+                            .and_then(|before| stem.get(before))
+                            .is_some_and(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'l'))
+                    })
+            });
+            prop_assert_eq!(silent_e_before_suffix(&stem), by_windows);
+        }
     }
 
     #[test]
