@@ -570,6 +570,10 @@ fn non_ascii_characters(text: &str) -> impl Iterator<Item = char> + '_ {
 /// accented letter or curly quote is scanned whole by every pattern that searches it, and
 /// a byte at a time that was a thirtieth of a 1 MB check in a browser.
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    // Without `fast-text` (the editor) a byte at a time, for size.
+    if !cfg!(feature = "fast-text") {
+        return bytes.iter().position(|byte| !byte.is_ascii());
+    }
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let chunks = bytes.chunks_exact(8);
     let rest = chunks.remainder();
