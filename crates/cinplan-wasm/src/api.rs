@@ -259,9 +259,10 @@ pub struct FieldInfo {
 }
 
 /// The suggestion to apply: its index in the finding's `suggestions`, or the suggestion.
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(untagged)]
+// Read by hand (`SuggestionChoice::from_value`), not by serde; the schema, for the
+// TypeScript declarations, is derived in the tests, untagged as the reader takes it.
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(schemars::JsonSchema), serde(untagged))]
 pub enum SuggestionChoice {
     Index(usize),
     Suggestion(Suggestion),
