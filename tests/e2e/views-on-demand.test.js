@@ -57,6 +57,27 @@ test("the views module is not part of the first download: fetched once, after th
   await assertClean(page, seen);
 });
 
+test("a view from the module leaves storage to the editor: it neither probes nor saves", async (t) => {
+  // Every write to localStorage, by key, in the order made.
+  const initScript = () => {
+    window.__writes = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function recorded(key, value) {
+      window.__writes.push(key);
+      return setItem.call(this, key, value);
+    };
+  };
+  const { page, seen } = await openEditor(t, { initScript });
+  await settled(page);
+  await prefetched(page);
+  const probes = () => page.evaluate(() => window.__writes.filter((key) => key === "cinplan.probe").length);
+  assert.equal(await probes(), 1, "the editor asks once whether storage works");
+  for (const view of ["family", "child", "review", "training", "family"]) await showView(page, view);
+  await page.locator('[data-testid="family-view"]').waitFor();
+  assert.equal(await probes(), 1, "the views module's editor did not ask again");
+  await assertClean(page, seen);
+});
+
 test("once the editor is up, the family view opens with the connection gone", async (t) => {
   const { page, seen } = await openEditor(t);
   await openExample(page, "tommy-good");

@@ -264,6 +264,9 @@ impl Editor {
         );
         let (initial, plan_id, restored) = restore();
         let editor = Editor::assemble(initial, plan_id, custom_profiles);
+        if let Err(problem) = storage::probe() {
+            editor.save_state.set(SaveState::Problem(problem));
+        }
         if let Some(saved) = restored {
             editor.notice.set(Some(Notice {
                 kind: NoticeKind::Success,
@@ -334,10 +337,8 @@ impl Editor {
         let summary = Memo::new(move |_| report.with(|report| report.summary.clone()));
         let timeline_memo =
             Memo::new(move |_| checked.with(|plan| timeline(plan, &profile.read(), today)));
-        let save_state = RwSignal::new(match storage::probe() {
-            Ok(()) => SaveState::Saved(String::new()),
-            Err(problem) => SaveState::Problem(problem),
-        });
+        // Whether storage works is asked by `start`: a guest never touches storage.
+        let save_state = RwSignal::new(SaveState::Saved(String::new()));
         Editor {
             plan,
             form,
