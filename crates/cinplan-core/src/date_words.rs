@@ -180,15 +180,10 @@ pub fn parse_iso(text: &str) -> Result<NaiveDate, DateProblem> {
     else {
         return Err(DateProblem::NotIso);
     };
-    let number = |part: &str, lengths: std::ops::RangeInclusive<usize>| -> Option<u32> {
-        (lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit()))
-            .then(|| part.parse().ok())
-            .flatten()
-    };
     let (Some(year), Some(month), Some(day)) = (
-        number(year, 4..=9),
-        number(month, 2..=2),
-        number(day, 2..=2),
+        digits(year, 4..=9),
+        digits(month, 2..=2),
+        digits(day, 2..=2),
     ) else {
         return Err(DateProblem::NotIso);
     };
@@ -211,13 +206,15 @@ pub fn parse_day_first(text: &str) -> Option<NaiveDate> {
     else {
         return None;
     };
-    let number = |part: &str, lengths: std::ops::RangeInclusive<usize>| -> Option<u32> {
-        (lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit()))
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    let year = i32::try_from(number(year, 4..=4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, number(month, 1..=2)?, number(day, 1..=2)?)
+    let year = i32::try_from(digits(year, 4..=4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(month, 1..=2)?, digits(day, 1..=2)?)
+}
+
+/// The number `part` writes in ASCII digits alone, as many as `lengths` allows.
+fn digits(part: &str, lengths: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (lengths.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit()))
+        .then(|| part.parse().ok())
+        .flatten()
 }
 
 /// A date in a plan or profile file. Refused inside serde's visitor, so that serde_json
