@@ -33,8 +33,32 @@ pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
     }
     cuts.sort_unstable();
     cuts.dedup();
+    // The finding marking each run between two cuts: every range marks the runs it spans
+    // (each start and end is a cut), and a run keeps the most severe, then the shortest,
+    // then the last found. Asking every range about every run took time growing with the
+    // square of the findings, and a long paste has thousands.
+    let key = |&(start, end, number): &(usize, usize, usize)| {
+        let severity = findings
+            .get(number)
+            .map_or(Severity::Info, |finding| finding.severity);
+        (severity, usize::MAX - (end - start), number)
+    };
+    // Which range marks each run (an index into `ranges`; none when past its end).
+    let mut marking = vec![usize::MAX; cuts.len()];
+    for (which, range) in ranges.iter().enumerate() {
+        let runs =
+            cuts.partition_point(|&cut| cut < range.0)..cuts.partition_point(|&cut| cut < range.1);
+        for best in marking.get_mut(runs).unwrap_or_default() {
+            if ranges
+                .get(*best)
+                .is_none_or(|other| key(range) > key(other))
+            {
+                *best = which;
+            }
+        }
+    }
     let mut pieces = Vec::new();
-    for window in cuts.windows(2) {
+    for (run, window) in cuts.windows(2).enumerate() {
         let (from, to) = (window[0], window[1]);
         let Some(piece) = text.get(from..to) else {
             continue;
@@ -42,19 +66,10 @@ pub fn segments(text: &str, findings: &[Finding]) -> Vec<Segment> {
         if piece.is_empty() {
             continue;
         }
-        let finding = ranges
-            .iter()
-            .filter(|(start, end, _)| *start <= from && to <= *end)
-            .max_by_key(|(start, end, number)| {
-                (
-                    findings
-                        .get(*number)
-                        .map(|finding| finding.severity)
-                        .unwrap_or(Severity::Info),
-                    usize::MAX - (end - start),
-                )
-            })
-            .map(|(_, _, number)| *number);
+        let finding = marking
+            .get(run)
+            .and_then(|&which| ranges.get(which))
+            .map(|&(_, _, number)| number);
         match pieces.last_mut() {
             Some(Segment {
                 text,
@@ -269,6 +284,83 @@ mod tests {
         let findings = [finding(8, 12, Severity::Warning)];
         assert!(at_caret(&findings, 10).is_some());
         assert!(at_caret(&findings, 2).is_none());
+    }
+
+    /// The runs and the finding marking each, as every range was asked about every run.
+    fn segments_by_asking_every_range(text: &str, findings: &[Finding]) -> Vec<Segment> {
+        let index = Utf16Index::new(text);
+        let ranges: Vec<(usize, usize, usize)> = findings
+            .iter()
+            .enumerate()
+            .filter_map(|(number, finding)| {
+                let start = index.to_byte(finding.start?);
+                let end = index.to_byte(finding.end?);
+                (start < end).then_some((start, end, number))
+            })
+            .collect();
+        let mut cuts: Vec<usize> = vec![0, text.len()];
+        cuts.extend(ranges.iter().flat_map(|&(start, end, _)| [start, end]));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut pieces: Vec<Segment> = Vec::new();
+        for window in cuts.windows(2) {
+            let Some(piece) = text
+                .get(window[0]..window[1])
+                .filter(|piece| !piece.is_empty())
+            else {
+                continue;
+            };
+            let finding = ranges
+                .iter()
+                .filter(|(start, end, _)| *start <= window[0] && window[1] <= *end)
+                .max_by_key(|(start, end, number)| {
+                    (findings[*number].severity, usize::MAX - (end - start))
+                })
+                .map(|(_, _, number)| *number);
+            match pieces.last_mut() {
+                Some(last) if last.finding == finding => last.text.push_str(piece),
+                _ => pieces.push(Segment {
+                    text: piece.to_owned(),
+                    finding,
+                }),
+            }
+        }
+        pieces
+    }
+
+    proptest::proptest! {
+        /// Overlapping, nested, equal and out-of-range findings, in any order, mark the
+        /// same runs as asking every range about every run did.
+        #[test]
+        fn segments_mark_what_asking_every_range_marked(
+            text in "[a😀é ]{0,24}",
+            spans in proptest::collection::vec((0usize..30, 0usize..12, 0usize..3), 0..12),
+        ) {
+            let severities = [Severity::Info, Severity::Warning, Severity::Error];
+            let findings: Vec<Finding> = spans
+                .iter()
+                .map(|&(start, length, severity)| finding(start, start + length, severities[severity]))
+                .collect();
+            proptest::prop_assert_eq!(
+                segments(&text, &findings),
+                segments_by_asking_every_range(&text, &findings)
+            );
+        }
+
+        /// A quote is what indexing the whole text gives, wherever the finding is.
+        #[test]
+        fn a_quote_is_read_from_the_text_before_it(
+            text in "[a😀é€ ]{0,24}",
+            start in 0usize..30,
+            end in 0usize..30,
+        ) {
+            let index = Utf16Index::new(&text);
+            let whole = text
+                .get(index.to_byte(start)..index.to_byte(end))
+                .unwrap_or(&text);
+            let quote = flagged(&text, &finding(start, end, Severity::Info));
+            proptest::prop_assert_eq!(quote, whole);
+        }
     }
 
     #[test]
