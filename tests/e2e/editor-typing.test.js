@@ -129,3 +129,23 @@ test("a long field is still checked after a pause in typing, not at each keystro
     true,
   );
 });
+
+test("a long paste's marks: every one highlighted in the text, the first 100 listed, and the status line says so", async (t) => {
+  const { page, seen } = await openEditor(t);
+  // 150 sentences, each with two flagged words: 300 findings and more.
+  const long = "Support is ongoing and will be reviewed ASAP. ".repeat(150);
+  await page.evaluate((text) => {
+    const textarea = document.querySelector('[data-testid="row-0"] .field[data-field="action"] textarea');
+    textarea.value = text;
+    textarea.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, long);
+  await settled(page);
+  const box = page.locator('[data-testid="row-0"] .field[data-field="action"]');
+  assert.equal(await box.locator("textarea").inputValue(), long, "the paste is kept whole");
+  const highlighted = await highlights(page, 0, "action").count();
+  assert.ok(highlighted >= 300, `every finding is highlighted in the text (${highlighted})`);
+  assert.equal(await box.locator(".marks [data-rule]").count(), 100, "the first 100 are listed");
+  assert.equal(await box.locator(".marks .mark-quote").first().textContent(), "Support");
+  assert.match(await box.locator(".field-status").textContent(), /100 listed below/);
+  await assertClean(page, seen);
+});

@@ -6,6 +6,15 @@ use crate::components::finding_popover::{apply_suggestion, FindingPopover};
 use crate::marks;
 use crate::state::{use_editor, MarkKey};
 
+/// How many of a field's findings are listed as marks under it (its status line says so
+/// when there are more). A long paste can have thousands, which no one reads one by one
+/// and which took the editor seconds to draw; the highlights in the text show every one.
+pub const MARKS_LISTED: usize = 100;
+
+/// What a field's status line adds when it has more findings than are listed (written
+/// out, not formatted: the editor's first download has no bytes to spare).
+pub const MARKS_LISTED_NOTE: &str = "100 listed below";
+
 /// The findings of one field as a list of marks under it: each quotes the flagged words
 /// with an icon for its severity and opens its popover on hover, focus or click.
 #[component]
@@ -24,7 +33,9 @@ pub fn MarkList(
     view! {
         <ul class="marks" class:marks-stale=move || !current.get() data-testid="marks">
             <For
-                each=move || findings.get()
+                each=move || {
+                    findings.with(|findings| findings.iter().take(MARKS_LISTED).cloned().collect::<Vec<_>>())
+                }
                 key=|finding| format!("{}|{}", MarkKey::of(finding).dom_id(), finding.message)
                 children=move |finding| {
                     let key = MarkKey::of(&finding);
@@ -176,5 +187,15 @@ pub fn focus_element(id: &str) {
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_note_names_how_many_are_listed() {
+        assert_eq!(MARKS_LISTED_NOTE, format!("{MARKS_LISTED} listed below"));
     }
 }

@@ -3,7 +3,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::mark_list::MarkList;
+use crate::components::mark_list::{MarkList, MARKS_LISTED, MARKS_LISTED_NOTE};
 use crate::marks::{self, Segment};
 use crate::pointer;
 use crate::state::{use_editor, MarkKey};
@@ -93,6 +93,9 @@ pub fn TextField(
                     1 => parts.push(format!("{} 1 {one}", marks::severity_icon(severity))),
                     n => parts.push(format!("{} {n} {many}", marks::severity_icon(severity))),
                 }
+            }
+            if findings.len() > MARKS_LISTED {
+                parts.push(MARKS_LISTED_NOTE.to_owned());
             }
             parts.join(" · ")
         })
