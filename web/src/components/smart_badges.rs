@@ -50,6 +50,9 @@ pub fn SmartBadges(
     }
 }
 
+/// How many of a letter's causes (findings, in text order) its explanation is drawn from.
+const CAUSES_EXPLAINED: usize = 20;
+
 /// One letter's badge and its explanation.
 #[component]
 fn Badge(state: LetterStatus, need: usize, action: usize) -> impl IntoView {
@@ -62,7 +65,10 @@ fn Badge(state: LetterStatus, need: usize, action: usize) -> impl IntoView {
     let reasons: Vec<String> =
         editor.report.with_untracked(|report| {
             let mut reasons: Vec<String> = Vec::new();
-            for cause in &state.because {
+            // The first few causes give reason enough: a cause is named once per finding,
+            // a long paste names thousands, and looking each up through the report took
+            // the editor seconds.
+            for cause in state.because.iter().take(CAUSES_EXPLAINED) {
                 for finding in report.findings.iter().filter(|finding| {
                     finding.rule == cause.rule && finding.pointer == cause.pointer
                 }) {
