@@ -28,6 +28,10 @@ const CHECK_DELAY: Duration = Duration::from_millis(180);
 /// A field longer than this (in bytes, a bound on its characters) is checked only after a
 /// pause in typing, so a long paste never makes each keystroke wait for the checker.
 const LONG_FIELD: usize = 20_000;
+/// How long typing in such a field must pause before the plan is checked: checking a long
+/// paste takes the editor seconds (its build has the regex crate's slowest engine alone,
+/// for size), which should come when the user has stopped, not between two words.
+const LONG_FIELD_DELAY: Duration = Duration::from_millis(1500);
 /// How long changes must pause before the plan is written to storage.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// Keystrokes in one field closer together than this undo as one step.
@@ -519,7 +523,11 @@ impl Editor {
     }
 
     fn check_soon(self) {
-        let timer = Timeout::new(CHECK_DELAY.as_millis() as u32, move || {
+        self.check_after(CHECK_DELAY);
+    }
+
+    fn check_after(self, delay: Duration) {
+        let timer = Timeout::new(delay.as_millis() as u32, move || {
             self.checked.set(self.plan.get_untracked());
         });
         self.check_timer.set_value(Some(timer));
@@ -580,7 +588,8 @@ impl Editor {
     /// follows after a pause.
     pub fn type_text(self, field_pointer: &str, text: String) {
         let free_text = pointer::is_free_text(field_pointer);
-        let check_at_once = text.len() <= LONG_FIELD && free_text;
+        let text_len = text.len();
+        let check_at_once = text_len <= LONG_FIELD && free_text;
         self.group_undo_step(field_pointer);
         self.plan.update(|plan| {
             pointer::set_text(plan, field_pointer, text);
@@ -596,7 +605,11 @@ impl Editor {
         if check_at_once {
             self.check_fields_now();
         }
-        self.check_soon();
+        self.check_after(if text_len > LONG_FIELD {
+            LONG_FIELD_DELAY
+        } else {
+            CHECK_DELAY
+        });
     }
 
     pub fn undo(self) {
