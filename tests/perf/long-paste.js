@@ -1,0 +1,99 @@
+// Typing in a field that holds a long paste, in headless Chromium under the strict CSP:
+// how long the page is unresponsive after the paste, and how long each keystroke takes
+// to reach the screen afterwards, for a plain textarea (the browser's own cost), the
+// embed's host form and the editor.
+//
+//   node tests/perf/long-paste.js [--only plain,embed,editor] [--size 1000000]
+//        [--keys 40] [--gap 120] [--pause 900]
+//
+// After the paste the page is asked to run a trivial script every 500 ms: the longest
+// wait for an answer is how long the paste kept the page busy. Then `--keys` letters are
+// typed at the end of the text in bursts of ten, `--gap` ms apart, with a `--pause` after
+// each burst (long fields are checked in such pauses); a keystroke's time is from its
+// keydown event to the next animation frame. Needs dist/ (build-web.sh), dist/embed
+// (build-embed.sh) and target/perf-corpus (scripts/bench.sh writes it).
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, ROOT } from "../e2e/lib/harness.js";
+import { median, p95 } from "./lib/measure.js";
+
+const args = { only: "plain,embed,editor", size: 1000000, keys: 40, gap: 120, pause: 900 };
+for (let index = 2; index < process.argv.length; index += 2) {
+  const key = process.argv[index].replace(/^--/, "");
+  args[key] = key === "only" ? process.argv[index + 1] : Number(process.argv[index + 1]);
+}
+
+const corpus = path.join(ROOT, "target/perf-corpus/prose-1m.txt");
+if (!fs.existsSync(corpus)) {
+  console.error("target/perf-corpus is missing: run bash scripts/bench.sh --only native first");
+  process.exit(2);
+}
+const text = fs.readFileSync(corpus, "utf8").slice(0, args.size);
+
+const host = (embed) =>
+  `/tests/perf/embed-host/index.html?corpus=/target/perf-corpus/plan-40.json&embed=${embed}`;
+const pages = {
+  // The same host form with no embed (its folder does not exist): the browser alone.
+  plain: { url: host("/nowhere/"), field: 'textarea[data-cinplan-field="progress"]' },
+  embed: { url: host("/dist/embed/"), field: 'textarea[data-cinplan-field="progress"]' },
+  editor: { url: "/dist/index.html?today=2026-11-23", field: '[data-testid="row-0"] [data-testid="field-action"]' },
+};
+
+async function measure(context, base, name) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__keys = [];
+    window.addEventListener(
+      "keydown",
+      (event) => {
+        const at = event.timeStamp;
+        requestAnimationFrame(() => window.__keys.push(performance.now() - at));
+      },
+      true,
+    );
+  });
+  await page.goto(`${base}${pages[name].url}`);
+  const field = page.locator(pages[name].field).first();
+  await field.waitFor({ timeout: 15000 });
+  await page.waitForTimeout(1500);
+  await field.evaluate((element, value) => {
+    element.focus();
+    element.value = value;
+    element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, text);
+  let busy = 0;
+  for (let probe = 0; probe < 12; probe += 1) {
+    await page.waitForTimeout(500);
+    const asked = Date.now();
+    await page.evaluate(() => 1);
+    busy = Math.max(busy, Date.now() - asked);
+  }
+  await field.press("End");
+  await page.evaluate(() => {
+    window.__keys = [];
+  });
+  for (let typed = 0; typed < args.keys; typed += 1) {
+    await page.keyboard.press("x");
+    await page.waitForTimeout(typed % 10 === 9 ? args.pause : args.gap);
+  }
+  await page.evaluate(() => 1);
+  const keys = await page.evaluate(() => window.__keys);
+  const kept = (await field.inputValue()).length === text.length + args.keys;
+  await page.close();
+  return { busy_after_paste_ms: busy, keys: keys.length, median_ms: median(keys), p95_ms: p95(keys), max_ms: Math.max(...keys), text_kept: kept };
+}
+
+const server = await serve(ROOT);
+const browser = await launch({ locale: "en-GB" });
+try {
+  console.log(`${text.length} characters pasted; ${args.keys} keys, ${args.gap} ms apart, a ${args.pause} ms pause every ten`);
+  for (const name of args.only.split(",")) {
+    const result = await measure(browser.context, server.url, name);
+    console.log(
+      `${name}: busy after the paste up to ${result.busy_after_paste_ms} ms; keystroke to screen median ${result.median_ms.toFixed(1)} ms, p95 ${result.p95_ms.toFixed(1)} ms, max ${result.max_ms.toFixed(1)} ms (${result.keys} keys); every character kept: ${result.text_kept ? "yes" : "NO"}`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
