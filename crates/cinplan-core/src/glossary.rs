@@ -637,9 +637,11 @@ fn is_explained_in_place(text: &str, range: &Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn every_expansion_is_ascii() {
-        for entry in super::ENTRIES {
+        for entry in ENTRIES {
             assert!(entry.expansion.is_ascii(), "{}", entry.expansion);
         }
     }
@@ -662,7 +664,7 @@ mod tests {
             "CAMHS (Chİld and adolescent mental health services)",
         ] {
             assert_eq!(
-                super::lowered_for_ascii_search(text)
+                lowered_for_ascii_search(text)
                     .contains("child and adolescent mental health services"),
                 text.to_lowercase()
                     .contains("child and adolescent mental health services"),
@@ -670,8 +672,6 @@ mod tests {
             );
         }
     }
-
-    use super::*;
 
     fn found(text: &str) -> Vec<(&str, bool)> {
         find(text)
