@@ -14,7 +14,35 @@ use super::TimeUnit;
 /// being read, so "a.s.a.p" and "24/7" work as they look.
 #[derive(Debug)]
 pub(super) struct PhraseTable<T: Copy> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>, BuildWordHasher>,
+    phrases: Phrases,
+    /// What each phrase stands for, in the order given.
+    values: Vec<T>,
+}
+
+impl<T: Copy> PhraseTable<T> {
+    pub fn new(entries: &[(&str, T)]) -> PhraseTable<T> {
+        let texts: Vec<&str> = entries.iter().map(|(phrase, _)| *phrase).collect();
+        PhraseTable {
+            phrases: Phrases::new(&texts),
+            values: entries.iter().map(|(_, value)| *value).collect(),
+        }
+    }
+
+    /// The longest phrase starting at token `index`, with the index just past it.
+    pub fn longest_at(&self, tokens: Tokens<'_>, index: usize) -> Option<(T, usize)> {
+        let (which, end) = self.phrases.longest_at(tokens, index)?;
+        Some((*self.values.get(which)?, end))
+    }
+}
+
+/// A phrase table's phrases, apart from what they stand for: one copy of this code serves
+/// the tables of every kind, where a generic table was a copy of it (and of a sort and a
+/// hash map) per kind in the browser builds.
+#[derive(Debug)]
+struct Phrases {
+    /// Each phrase's words (lower case) and its position in the table, by first word,
+    /// longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>, BuildWordHasher>,
     /// The first bytes and the lengths (capped at 63) of the first words: most tokens of a
     /// long text are ruled out by these before any hashing, and several tables are tried
     /// at every token.
@@ -32,11 +60,11 @@ fn length_bit(word: &str) -> u64 {
     1u64 << word.len().min(63)
 }
 
-impl<T: Copy> PhraseTable<T> {
-    pub fn new(entries: &[(&str, T)]) -> PhraseTable<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>, BuildWordHasher> =
+impl Phrases {
+    fn new(phrases: &[&str]) -> Phrases {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>, BuildWordHasher> =
             HashMap::default();
-        for (phrase, value) in entries {
+        for (position, phrase) in phrases.iter().enumerate() {
             let keys: Vec<String> = tokenize(phrase)
                 .into_iter()
                 .map(|token| token.lower.into_owned())
@@ -45,7 +73,7 @@ impl<T: Copy> PhraseTable<T> {
                 by_first
                     .entry(first.clone())
                     .or_default()
-                    .push((keys, *value));
+                    .push((keys, position));
             }
         }
         for phrases in by_first.values_mut() {
@@ -61,7 +89,7 @@ impl<T: Copy> PhraseTable<T> {
             }
             first_lengths |= length_bit(first);
         }
-        PhraseTable {
+        Phrases {
             by_first,
             first_bytes,
             first_lengths,
@@ -78,20 +106,21 @@ impl<T: Copy> PhraseTable<T> {
             })
     }
 
-    /// The longest phrase starting at token `index`, with the index just past it.
-    pub fn longest_at(&self, tokens: Tokens<'_>, index: usize) -> Option<(T, usize)> {
+    /// The position of the longest phrase starting at token `index`, with the index just
+    /// past it.
+    fn longest_at(&self, tokens: Tokens<'_>, index: usize) -> Option<(usize, usize)> {
         let first = tokens.get(index)?;
         if !self.may_start(&first.lower) {
             return None;
         }
         let phrases = self.by_first.get(first.lower.as_ref())?;
-        phrases.iter().find_map(|(keys, value)| {
+        phrases.iter().find_map(|(keys, position)| {
             let matches = keys.iter().enumerate().all(|(offset, key)| {
                 tokens
                     .get(index + offset)
                     .is_some_and(|token| token.lower == key.as_str())
             });
-            matches.then_some((*value, index + keys.len()))
+            matches.then_some((*position, index + keys.len()))
         })
     }
 }
