@@ -11,7 +11,7 @@ use crate::plan::{IgnoredFinding, Plan};
 use crate::profile::Profile;
 use crate::rules::{registry, FieldContext, FieldName, PlanContext, TimescaleReadings};
 use crate::summary::{summarise, SmartSummary};
-use crate::text::{BuildWordHasher, Utf16Index};
+use crate::text::{BuildWordHasher, RangeSet, Utf16Index};
 use crate::timescale::{read_timescale, ReadingContext, Timescale};
 
 /// What a check needs besides the plan.
@@ -537,31 +537,21 @@ fn superseded_by_others(findings: &[(&str, &str, Option<Range<usize>>)]) -> Vec<
 struct Speakers {
     /// A finding on the whole field.
     whole_field: bool,
-    /// Sorted by start once prepared.
-    ranges: Vec<Range<usize>>,
-    /// For each position of `ranges`, the furthest end up to and including it.
-    furthest_end: Vec<usize>,
+    /// As found, until prepared.
+    found: Vec<Range<usize>>,
+    prepared: RangeSet,
 }
 
 impl Speakers {
     fn add(&mut self, range: Option<Range<usize>>) {
         match range {
-            Some(range) => self.ranges.push(range),
+            Some(range) => self.found.push(range),
             None => self.whole_field = true,
         }
     }
 
     fn prepare(&mut self) {
-        self.ranges.sort_by_key(|range| (range.start, range.end));
-        let mut furthest = 0;
-        self.furthest_end = self
-            .ranges
-            .iter()
-            .map(|range| {
-                furthest = furthest.max(range.end);
-                furthest
-            })
-            .collect();
+        self.prepared = RangeSet::new(std::mem::take(&mut self.found));
     }
 
     /// Whether one of these findings covers `inner` as [`covers`] says.
@@ -573,19 +563,8 @@ impl Speakers {
             return false;
         };
         match overlap {
-            Overlap::Same => self
-                .ranges
-                .binary_search_by_key(&(inner.start, inner.end), |range| (range.start, range.end))
-                .is_ok(),
-            Overlap::Inside => {
-                let starting_before = self
-                    .ranges
-                    .partition_point(|range| range.start <= inner.start);
-                starting_before
-                    .checked_sub(1)
-                    .and_then(|last| self.furthest_end.get(last))
-                    .is_some_and(|&end| end >= inner.end)
-            }
+            Overlap::Same => self.prepared.has(inner),
+            Overlap::Inside => self.prepared.around(inner),
         }
     }
 }

@@ -416,6 +416,19 @@ impl Plan {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// Each review's index and date, in date order; undated ones after, in the order
+    /// written (ties, too, keep the order written).
+    pub fn reviews_by_date(&self) -> Vec<(usize, Option<NaiveDate>)> {
+        let mut order: Vec<(usize, Option<NaiveDate>)> = self
+            .reviews
+            .iter()
+            .enumerate()
+            .map(|(index, review)| (index, review.date))
+            .collect();
+        order.sort_by_key(|(index, date)| (date.is_none(), *date, *index));
+        order
+    }
+
     /// The child's name, or "the child" when none is given, for messages and rewrites.
     pub fn child_name(&self) -> &str {
         let name = self.child.name.trim();

@@ -1,6 +1,8 @@
 //! Text positions: byte offsets inside Rust, UTF-16 code units outside it (JavaScript's
 //! string indices). This module is the one place that converts between them.
 
+use std::ops::Range;
+
 /// Converts positions within one text between UTF-8 bytes and UTF-16 code units.
 ///
 /// Built once per text and then asked many times (every finding of a field), so it keeps
@@ -148,6 +150,60 @@ impl std::hash::Hasher for WordHasher {
 /// Builds [`WordHasher`]s for `HashMap` and `HashSet`.
 pub(crate) type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
 
+/// Ranges of one text (quotations, findings), arranged so that asking whether a range
+/// lies inside one of them takes a binary search, not a pass over them all: a long pasted
+/// text has thousands.
+#[derive(Debug, Default)]
+pub(crate) struct RangeSet {
+    /// Sorted by start, then end.
+    ranges: Vec<Range<usize>>,
+    /// For each position of `ranges`, the furthest end up to and including it.
+    furthest_end: Vec<usize>,
+}
+
+impl RangeSet {
+    pub(crate) fn new(mut ranges: Vec<Range<usize>>) -> RangeSet {
+        sort_ranges(&mut ranges);
+        let mut furthest = 0;
+        let furthest_end = ranges
+            .iter()
+            .map(|range| {
+                furthest = furthest.max(range.end);
+                furthest
+            })
+            .collect();
+        RangeSet {
+            ranges,
+            furthest_end,
+        }
+    }
+
+    /// Whether `inner` lies inside one of the ranges (or is one).
+    pub(crate) fn around(&self, inner: &Range<usize>) -> bool {
+        let starting_before = self
+            .ranges
+            .partition_point(|range| range.start <= inner.start);
+        starting_before
+            .checked_sub(1)
+            .and_then(|last| self.furthest_end.get(last))
+            .is_some_and(|&end| end >= inner.end)
+    }
+
+    /// Whether `range` is one of the ranges.
+    pub(crate) fn has(&self, range: &Range<usize>) -> bool {
+        self.ranges
+            .binary_search_by_key(&(range.start, range.end), |one| (one.start, one.end))
+            .is_ok()
+    }
+}
+
+/// Sorts ranges by start, then end. Every such sort goes through here: each sort call with
+/// a closure of its own is another copy of the sort in the browser builds (about 0.4 KB of
+/// the editor's gzip, measured).
+pub(crate) fn sort_ranges(ranges: &mut [Range<usize>]) {
+    ranges.sort_by_key(|range| (range.start, range.end));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +318,26 @@ mod tests {
         assert_eq!(index.to_byte(1), 4);
         assert_eq!(index.to_utf16(99), 3);
         assert_eq!(index.to_byte(99), 5);
+    }
+
+    proptest::proptest! {
+        /// `RangeSet` answers as a pass over every range would.
+        #[test]
+        fn range_set_answers_as_a_pass_over_every_range(
+            ranges in proptest::collection::vec((0usize..40, 0usize..10), 0..12),
+            asked in proptest::collection::vec((0usize..40, 0usize..10), 1..12),
+        ) {
+            let ranges: Vec<Range<usize>> =
+                ranges.into_iter().map(|(start, length)| start..start + length).collect();
+            let set = RangeSet::new(ranges.clone());
+            for (start, length) in asked {
+                let inner = start..start + length;
+                let around = ranges
+                    .iter()
+                    .any(|range| range.start <= inner.start && inner.end <= range.end);
+                proptest::prop_assert_eq!(set.around(&inner), around, "{:?} in {:?}", inner, ranges);
+                proptest::prop_assert_eq!(set.has(&inner), ranges.contains(&inner));
+            }
+        }
     }
 }

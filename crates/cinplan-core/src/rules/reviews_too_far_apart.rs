@@ -85,13 +85,12 @@ impl Rule for ReviewsTooFarApart {
             }
         }
 
-        let mut held: Vec<(usize, NaiveDate)> = plan
-            .reviews
-            .iter()
-            .enumerate()
-            .filter_map(|(index, review)| review.date.map(|date| (index, date)))
+        // In date order (the undated ones, last, are left out).
+        let held: Vec<(usize, NaiveDate)> = plan
+            .reviews_by_date()
+            .into_iter()
+            .filter_map(|(index, date)| Some((index, date?)))
             .collect();
-        held.sort_by_key(|(index, date)| (*date, *index));
         for pair in held.windows(2) {
             let [(_, earlier), (index, later)] = pair else {
                 continue;

@@ -1,7 +1,5 @@
 //! `third-review-chair`: the third review not chaired by a manager.
 
-use chrono::NaiveDate;
-
 use super::facts::long_date;
 use super::{PlanContext, Rule, RuleDocs, RuleMeta};
 use crate::finding::{RawFinding, Severity};
@@ -37,15 +35,7 @@ impl Rule for ThirdReviewChair {
         if plan.kind != PlanKind::ChildInNeed {
             return;
         }
-        // Reviews in date order; undated ones after, in the order written.
-        let mut order: Vec<(usize, Option<NaiveDate>)> = plan
-            .reviews
-            .iter()
-            .enumerate()
-            .map(|(index, review)| (index, review.date))
-            .collect();
-        order.sort_by_key(|(index, date)| (date.is_none(), *date, *index));
-        let Some(&(index, date)) = order.get(2) else {
+        let Some(&(index, date)) = plan.reviews_by_date().get(2) else {
             return;
         };
         let Some(review) = plan.reviews.get(index) else {

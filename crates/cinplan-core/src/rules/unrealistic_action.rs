@@ -4,6 +4,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::rules::word_regex::WordRegex;
+use crate::text::sort_ranges;
 
 use super::facts::{has_match, pattern};
 use super::{FieldContext, FieldName, Rule, RuleDocs, RuleMeta};
@@ -100,7 +101,7 @@ impl Rule for UnrealisticAction {
 
 /// Overlapping ranges joined into one, in order.
 fn merge_overlapping(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    spans.sort_by_key(|span| (span.start, span.end));
+    sort_ranges(&mut spans);
     let mut merged: Vec<Range<usize>> = Vec::new();
     for span in spans {
         match merged.last_mut() {

@@ -22,6 +22,7 @@ use crate::finding::{RawFinding, RawSuggestion};
 use crate::plan::Plan;
 use crate::rules::word_regex::WordRegex;
 use crate::rules::{FieldContext, FieldName, RuleMeta};
+use crate::text::RangeSet;
 
 /// One entry of a word list: the forms of one term, what to say about it and what to
 /// write instead.
@@ -421,40 +422,16 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 /// The quotations of a text, arranged so that asking whether a range lies inside one
 /// takes a binary search, not a pass over every quotation (a long pasted text has many).
 #[derive(Debug, Default)]
-pub(crate) struct Quotes {
-    /// Sorted by start.
-    ranges: Vec<Range<usize>>,
-    /// For each position of `ranges`, the furthest end up to and including it.
-    furthest_end: Vec<usize>,
-}
+pub(crate) struct Quotes(RangeSet);
 
 impl Quotes {
     pub(crate) fn of(text: &str) -> Quotes {
-        let mut ranges = quoted_ranges(text);
-        ranges.sort_by_key(|range| (range.start, range.end));
-        let mut furthest = 0;
-        let furthest_end = ranges
-            .iter()
-            .map(|range| {
-                furthest = furthest.max(range.end);
-                furthest
-            })
-            .collect();
-        Quotes {
-            ranges,
-            furthest_end,
-        }
+        Quotes(RangeSet::new(quoted_ranges(text)))
     }
 
     /// Whether `range` lies inside one quotation.
     pub(crate) fn contain(&self, range: &Range<usize>) -> bool {
-        let starting_before = self
-            .ranges
-            .partition_point(|quote| quote.start <= range.start);
-        starting_before
-            .checked_sub(1)
-            .and_then(|last| self.furthest_end.get(last))
-            .is_some_and(|&end| end >= range.end)
+        self.0.around(range)
     }
 }
 

@@ -225,6 +225,13 @@ struct Occurrence {
     label: String,
 }
 
+/// Sorts recorded occurrences by date, then pointer. One function for visits and reviews
+/// alike: each sort call with a closure of its own is another copy of the sort in the
+/// browser builds (about 1 KB of gzip each).
+fn by_date(occurrences: &mut [Occurrence]) {
+    occurrences.sort_by(|a, b| (a.date, &a.pointer).cmp(&(b.date, &b.pointer)));
+}
+
 /// The first due date of a series, which has its own kind and title.
 #[derive(Debug, Clone)]
 struct FirstDue {
@@ -496,7 +503,7 @@ impl<'a> Builder<'a> {
                 })
             })
             .collect();
-        visits.sort_by(|a, b| (a.date, &a.pointer).cmp(&(b.date, &b.pointer)));
+        by_date(&mut visits);
         visits
     }
 
@@ -516,7 +523,7 @@ impl<'a> Builder<'a> {
                 })
             })
             .collect();
-        reviews.sort_by(|a, b| (a.date, &a.pointer).cmp(&(b.date, &b.pointer)));
+        by_date(&mut reviews);
         reviews
     }
 
