@@ -1,6 +1,11 @@
 //! Files the user opens and saves: everything stays on their machine (a Blob and an object
 //! URL to save, the File API to open).
 
+use chrono::NaiveDateTime;
+use cinplan_core::ics::timeline_to_ics;
+use cinplan_core::plan::Plan;
+use cinplan_core::profile::Profile;
+use cinplan_core::timeline::timeline;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -70,14 +75,70 @@ pub fn slug(text: &str) -> String {
     }
 }
 
+/// The timeline of the plan `plan_json` (with its profile, `profile_json`, on `today`,
+/// `YYYY-MM-DD`) as an iCalendar file made at `stamp`. Called only from the views module
+/// (`timelineIcs` in views_main.rs), so that the calendar writer is in that module and not
+/// in the editor's first download: the editor asks for the file when its button is pressed.
+pub fn timeline_ics(
+    plan_json: &str,
+    profile_json: &str,
+    today: &str,
+    stamp: NaiveDateTime,
+) -> Result<String, String> {
+    let plan = Plan::from_json(plan_json).map_err(|error| error.to_string())?;
+    let profile = Profile::from_json(profile_json).map_err(|error| error.to_string())?;
+    let today = cinplan_core::date_words::parse_iso(today)
+        .map_err(|_| format!("today's date \"{today}\" is not YYYY-MM-DD"))?;
+    Ok(timeline_to_ics(
+        &plan,
+        &timeline(&plan, &profile, today),
+        stamp,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn slugs_keep_letters_and_digits() {
         assert_eq!(slug("Tommy O'Brien"), "tommy-o-brien");
         assert_eq!(slug("  "), "plan");
         assert_eq!(slug("Zoë 2"), "zoë-2");
+    }
+
+    /// What the views module makes for the editor's button: the same file as the core's
+    /// writer gives for the plan's timeline, the profile read from the editor's JSON of it.
+    #[test]
+    fn the_timeline_file_is_the_cores_for_the_plan_and_profile_given() {
+        let plan_json = include_str!("../../crates/cinplan-core/tests/fixtures/tommy-good.json");
+        let plan = Plan::from_json(plan_json).unwrap_or_else(|error| panic!("{error}"));
+        let profile = Profile::default_profile();
+        let profile_json = serde_json::to_string(&profile).unwrap_or_default();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let stamp = today.and_hms_opt(9, 30, 0).unwrap_or_default();
+        let made = timeline_ics(plan_json, &profile_json, "2026-11-23", stamp);
+        let expected = timeline_to_ics(&plan, &timeline(&plan, &profile, today), stamp);
+        assert!(expected.contains("BEGIN:VEVENT"), "the fixture has dates");
+        assert_eq!(made, Ok(expected));
+    }
+
+    #[test]
+    fn a_bad_day_or_file_is_said_not_thrown() {
+        let profile_json = serde_json::to_string(&Profile::default_profile()).unwrap_or_default();
+        let stamp = NaiveDateTime::default();
+        let bad_day = timeline_ics(
+            &Plan::new_blank().to_json(),
+            &profile_json,
+            "23/11/2026",
+            stamp,
+        );
+        assert_eq!(
+            bad_day,
+            Err("today's date \"23/11/2026\" is not YYYY-MM-DD".to_owned())
+        );
+        assert!(timeline_ics("{", &profile_json, "2026-11-23", stamp).is_err());
+        assert!(timeline_ics(&Plan::new_blank().to_json(), "[]", "2026-11-23", stamp).is_err());
     }
 }

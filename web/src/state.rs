@@ -464,6 +464,14 @@ impl Editor {
         }
     }
 
+    /// The profile the plan is checked against, as JSON for the views module. Written as
+    /// the custom profiles are for it (not with `Profile::to_json`, pretty): one serialiser
+    /// for profiles in the download, not two.
+    pub fn profile_json(self) -> String {
+        self.profile
+            .with_untracked(|profile| serde_json::to_string(profile).unwrap_or_default())
+    }
+
     /// Checks the plan as it is now, without waiting for typing to pause.
     pub fn check_now(self) {
         self.check_timer.set_value(None);

@@ -34,6 +34,20 @@ pub fn example_plan(id: &str) -> Option<String> {
     cinplan_web::examples::example_json(id).map(str::to_owned)
 }
 
+/// The plan's dates as an iCalendar file, for the editor's "Download dates" button (see
+/// `timeline_ics` in src/files.rs): the plan and its profile as JSON, today as
+/// `YYYY-MM-DD`.
+#[wasm_bindgen(js_name = timelineIcs)]
+pub fn timeline_ics(plan_json: &str, profile_json: &str, today: &str) -> Result<String, JsError> {
+    cinplan_web::files::timeline_ics(
+        plan_json,
+        profile_json,
+        today,
+        cinplan_web::dates::now_utc(),
+    )
+    .map_err(|error| JsError::new(&error))
+}
+
 /// Mounts a view into `container`. `changed(planJson)` is called after each change made in
 /// the view; `switchTo(planJson, id)` when the view opens another plan.
 #[wasm_bindgen(js_name = mountView)]

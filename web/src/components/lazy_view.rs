@@ -38,11 +38,23 @@ pub fn prefetch_views() {
 /// The file text of an example plan, which the views module keeps (src/examples.rs);
 /// fetches the module first if it is not there yet.
 pub async fn example_plan_json(id: &str) -> Result<String, String> {
-    let module = load_views().await.map_err(|error| describe(&error))?;
-    call_method(&module, "examplePlan", &[JsValue::from_str(id)])
-        .map_err(|error| describe(&error))?
-        .as_string()
+    call_views("examplePlan", &[id])
+        .await?
         .ok_or_else(|| format!("there is no example called \"{id}\""))
+}
+
+/// Calls the views module's function `name` with text arguments, for text back (`None`
+/// when it gives none); fetches the module first if it is not there yet. Errors, thrown
+/// or in fetching, as words.
+pub async fn call_views(name: &str, arguments: &[&str]) -> Result<Option<String>, String> {
+    let module = load_views().await.map_err(|error| describe(&error))?;
+    let arguments: Vec<JsValue> = arguments
+        .iter()
+        .map(|&text| JsValue::from_str(text))
+        .collect();
+    call_method(&module, name, &arguments)
+        .map(|value| value.as_string())
+        .map_err(|error| describe(&error))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,10 @@
-use cinplan_core::ics::timeline_to_ics;
+use cinplan_core::date_words;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::components::lazy_view::call_views;
 use crate::components::timeline_chart::TimelineChart;
 use crate::components::timeline_list::TimelineList;
-use crate::dates;
 use crate::files;
 use crate::state::{use_editor, NoticeKind};
 
@@ -14,20 +15,28 @@ pub fn TimelineSection() -> impl IntoView {
     let editor = use_editor();
     let show_list = RwSignal::new(false);
     let count = move || editor.timeline.with(|timeline| timeline.events.len());
+    // The calendar writer lives in the views module (out of the first download), which
+    // the page fetched after loading: usually there already when the button is pressed.
     let download = move |_| {
         let plan = editor.checked.get_untracked();
-        let text = editor
-            .timeline
-            .with_untracked(|timeline| timeline_to_ics(&plan, timeline, dates::now_utc()));
+        let plan_json = plan.to_json();
         let name = format!("{}-dates.ics", files::slug(plan.child_name()));
-        match files::download(&name, "text/calendar", &text) {
-            Ok(()) => editor.announce(format!("Downloading {name}.")),
-            Err(error) => editor.show_notice(
-                NoticeKind::Problem,
-                "The dates could not be downloaded",
-                error,
-            ),
-        }
+        let profile_json = editor.profile_json();
+        let today = date_words::iso(editor.today);
+        spawn_local(async move {
+            let made = call_views("timelineIcs", &[&plan_json, &profile_json, &today]).await;
+            let downloaded = made.and_then(|text| {
+                files::download(&name, "text/calendar", &text.unwrap_or_default())
+            });
+            match downloaded {
+                Ok(()) => editor.announce(format!("Downloading {name}.")),
+                Err(error) => editor.show_notice(
+                    NoticeKind::Problem,
+                    "The dates could not be downloaded",
+                    error,
+                ),
+            }
+        });
     };
     view! {
         <section
