@@ -26,13 +26,20 @@ test("the release bundle is within budget", () => {
 
 test("no request after load and no CSP violation, whatever the user does", async (t) => {
   const { page, seen, server } = await openEditor(t);
+  // The worker for long fields is started last; its WebAssembly is the last file.
+  while (!server.requests.some((url) => url.endsWith("/embed/cinplan_wasm_bg.wasm"))) {
+    await page.waitForTimeout(50);
+  }
   await page.waitForLoadState("networkidle");
   const loaded = server.requests.length;
-  // The page, its loader, script, WebAssembly, CSS, icon and snippet, then the views
-  // module (script, stylesheet and WebAssembly), fetched as the last part of loading.
-  assert.ok(loaded >= 7 && loaded <= 11, `page load made ${loaded} requests: ${server.requests}`);
+  // The page, its loader, script, WebAssembly, CSS, icon and snippet; then the views module
+  // (script, stylesheet and WebAssembly) and the worker for long fields (its script, the
+  // embed's glue and WebAssembly), fetched as the last part of loading.
+  assert.ok(loaded >= 10 && loaded <= 14, `page load made ${loaded} requests: ${server.requests}`);
   const views = server.requests.filter((url) => /cinplan-views/.test(url));
   assert.equal(views.length, 3, `the views module loads with the page: ${server.requests}`);
+  const worker = server.requests.filter((url) => /long-check-worker|\/embed\//.test(url));
+  assert.equal(worker.length, 3, `the worker loads with the page: ${server.requests}`);
 
   await openExample(page, "tommy-unhelpful");
   await typeInto(field(page, 0, "by_when"), "ASAP");
@@ -41,6 +48,15 @@ test("no request after load and no CSP violation, whatever the user does", async
   await page.locator('[data-testid="apply-suggestion"]').first().click();
   await openExample(page, "tommy-good");
   await page.click('[data-testid="timeline-show-list"]');
+  const [dates] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="download-ics"]')]);
+  await dates.path();
+  // A long paste, checked in the worker.
+  await page.evaluate((text) => {
+    const textarea = document.querySelector('[data-testid="row-0"] [data-testid="field-action"]');
+    textarea.value = text;
+    textarea.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, "Support is ongoing and will be reviewed ASAP. ".repeat(500));
+  await settled(page);
   for (const view of ["family", "child", "review", "training", "plan"]) await showView(page, view);
   await page.click('[data-testid="my-plans"]');
   const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="save-file"]')]);

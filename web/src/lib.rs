@@ -7,6 +7,7 @@ pub mod dates;
 pub mod examples;
 pub mod files;
 pub mod guest;
+pub mod long_check;
 pub mod marks;
 pub mod pointer;
 pub mod rows;

@@ -18,6 +18,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use crate::dates;
+use crate::long_check;
 use crate::pointer;
 use crate::storage::{self, PlanEntry, StorageProblem};
 
@@ -25,12 +26,10 @@ use crate::storage::{self, PlanEntry, StorageProblem};
 /// the checks panel, the announcement) follow the text. The edited field's own marks do not
 /// wait for it.
 const CHECK_DELAY: Duration = Duration::from_millis(180);
-/// A field longer than this (in bytes, a bound on its characters) is checked only after a
-/// pause in typing, so a long paste never makes each keystroke wait for the checker.
-const LONG_FIELD: usize = 20_000;
-/// How long typing in such a field must pause before the plan is checked: checking a long
-/// paste takes the editor seconds (its build has the regex crate's slowest engine alone,
-/// for size), which should come when the user has stopped, not between two words.
+/// How long typing must pause before a plan holding a long field
+/// ([`long_check::LONG_FIELD`]) is checked: a long paste takes even the worker a tenth of a
+/// second or more, and each check sends it the whole plan and brings the whole report back,
+/// which should come when the user has stopped, not between two words.
 const LONG_FIELD_DELAY: Duration = Duration::from_millis(1500);
 /// How long changes must pause before the plan is written to storage.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -245,6 +244,11 @@ pub struct Editor {
     history: StoredValue<History>,
     /// Kept between checks: after a keystroke only the edited field's rules run again.
     checker: StoredValue<PlanChecker>,
+    /// The last report the worker sent, with the plan it is of: taken by [`Editor::report`]
+    /// when that plan is the one to check (see [`Editor::check_current`]).
+    worker_report: StoredValue<Option<(Plan, CheckReport)>>,
+    /// Counts the checks asked of the worker, so that only the latest one's report is used.
+    worker_asked: StoredValue<u32>,
     /// Each field's [`FieldCheck`] by pointer, for the fields on screen.
     field_checks: StoredValue<FieldChecks>,
     /// Set when this editor is a guest: the family, child, review or training view in the
@@ -308,9 +312,18 @@ impl Editor {
         let checker = StoredValue::new(PlanChecker::new());
         // After a keystroke the checker has seen the plan already: the check after the
         // pause runs only the plan rules again.
+        let worker_report: StoredValue<Option<(Plan, CheckReport)>> = StoredValue::new(None);
         let report = Memo::new(move |_| {
             let profile = profile.read();
-            checked.with(|plan| check_with(checker, plan, &profile, today))
+            checked.with(|plan| {
+                let from_worker = worker_report
+                    .try_update_value(|last| last.take_if(|(of, _)| of == plan))
+                    .flatten();
+                match from_worker {
+                    Some((_, report)) => report,
+                    None => check_with(checker, plan, &profile, today),
+                }
+            })
         });
         let field_checks: StoredValue<FieldChecks> = StoredValue::new(Vec::new());
         // The profile's name and each field's text follow the plan (typing, undo, a
@@ -367,6 +380,8 @@ impl Editor {
             can_redo: RwSignal::new(false),
             history: StoredValue::new(History::default()),
             checker,
+            worker_report,
+            worker_asked: StoredValue::new(0),
             field_checks,
             host: StoredValue::new_local(None),
             check_timer: StoredValue::new_local(None),
@@ -464,18 +479,49 @@ impl Editor {
         }
     }
 
-    /// The profile the plan is checked against, as JSON for the views module. Written as
-    /// the custom profiles are for it (not with `Profile::to_json`, pretty): one serialiser
-    /// for profiles in the download, not two.
+    /// Checks the plan as it is now, without waiting for typing to pause.
+    pub fn check_now(self) {
+        self.check_timer.set_value(None);
+        self.check_current();
+    }
+
+    /// The profile the plan is checked against, as JSON for the worker and the views
+    /// module. Written as the custom profiles are for the views module (not with
+    /// `Profile::to_json`, pretty): one serialiser for profiles in the download, not two.
     pub fn profile_json(self) -> String {
         self.profile
             .with_untracked(|profile| serde_json::to_string(profile).unwrap_or_default())
     }
 
-    /// Checks the plan as it is now, without waiting for typing to pause.
-    pub fn check_now(self) {
-        self.check_timer.set_value(None);
-        self.checked.set(self.plan.get_untracked());
+    /// Checks the plan as it is now in full: here, or in the worker when a field is long
+    /// (checking it here would keep the page from the keyboard for seconds). Until the
+    /// worker's report comes, [`Editor::checked`] stays the plan last checked, so each field
+    /// whose text has changed since shows no marks rather than misplaced ones.
+    fn check_current(self) {
+        let plan = self.plan.get_untracked();
+        if !long_check::has_long_field(&plan) {
+            self.checked.set(plan);
+            return;
+        }
+        let asked = self.worker_asked.get_value().wrapping_add(1);
+        self.worker_asked.set_value(asked);
+        let profile = self.profile_json();
+        let plan_json = plan.to_json();
+        let today = cinplan_core::date_words::iso(self.today);
+        let answered = move |reply: Option<String>| {
+            // A newer check was asked since (or the editor is gone): this report is stale.
+            if self.worker_asked.try_get_value() != Some(asked) {
+                return;
+            }
+            // Without a report (the worker failed), the plan is checked here after all.
+            if let Some(report) = reply.and_then(|text| long_check::read_report(&text, &plan)) {
+                self.worker_report.set_value(Some((plan.clone(), report)));
+            }
+            self.checked.set(plan);
+        };
+        if !long_check::request(&plan_json, &profile, &today, answered) {
+            self.checked.set(self.plan.get_untracked());
+        }
     }
 
     /// Checks the plan as it is now and gives every field on screen its new findings, now;
@@ -535,9 +581,7 @@ impl Editor {
     }
 
     fn check_after(self, delay: Duration) {
-        let timer = Timeout::new(delay.as_millis() as u32, move || {
-            self.checked.set(self.plan.get_untracked());
-        });
+        let timer = Timeout::new(delay.as_millis() as u32, move || self.check_current());
         self.check_timer.set_value(Some(timer));
     }
 
@@ -591,13 +635,12 @@ impl Editor {
     }
 
     /// Typing into a free-text field: keystrokes in the same field group into one undo
-    /// step. The fields' marks follow at once, unless the field is long or one that every
+    /// step. The fields' marks follow at once, unless the plan holds a long field (its
+    /// checks wait for a longer pause, and go to the worker) or the field is one that every
     /// field's rules read (the child's or lead professional's name); the rest of the editor
     /// follows after a pause.
     pub fn type_text(self, field_pointer: &str, text: String) {
         let free_text = pointer::is_free_text(field_pointer);
-        let text_len = text.len();
-        let check_at_once = text_len <= LONG_FIELD && free_text;
         self.group_undo_step(field_pointer);
         self.plan.update(|plan| {
             pointer::set_text(plan, field_pointer, text);
@@ -610,14 +653,11 @@ impl Editor {
         if self.active_field.get_untracked().as_deref() != Some(field_pointer) {
             self.active_field.set(Some(field_pointer.to_owned()));
         }
-        if check_at_once {
+        let long = self.plan.with_untracked(long_check::has_long_field);
+        if free_text && !long {
             self.check_fields_now();
         }
-        self.check_after(if text_len > LONG_FIELD {
-            LONG_FIELD_DELAY
-        } else {
-            CHECK_DELAY
-        });
+        self.check_after(if long { LONG_FIELD_DELAY } else { CHECK_DELAY });
     }
 
     pub fn undo(self) {

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use crate::state::{use_editor, Editor, NoticeKind};
 use crate::views::AppView;
 
-#[wasm_bindgen(module = "/src/views_loader.js")]
+#[wasm_bindgen(module = "/src/on_demand.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = loadViews)]
     async fn load_views() -> Result<JsValue, JsValue>;
@@ -26,12 +26,14 @@ extern "C" {
 /// Fetches the views module in the background, as the last part of loading the page, so
 /// that the family view opens at once, and still opens when the connection is gone by
 /// then (a laptop taken from the office to a family's home). Errors are left for opening
-/// a view to report (and to try again).
+/// a view to report (and to try again). Then starts the worker that checks long fields
+/// (see long_check.rs), for the same reason.
 pub fn prefetch_views() {
     spawn_local(async {
         if let Err(error) = load_views().await {
             leptos::logging::log!("the views module was not fetched yet: {}", describe(&error));
         }
+        crate::long_check::start_worker();
     });
 }
 
