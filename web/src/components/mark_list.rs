@@ -34,7 +34,19 @@ pub fn MarkList(
         <ul class="marks" class:marks-stale=move || !current.get() data-testid="marks">
             <For
                 each=move || {
-                    findings.with(|findings| findings.iter().take(MARKS_LISTED).cloned().collect::<Vec<_>>())
+                    findings.with(|findings| {
+                        let mut listed: Vec<Finding> = findings.iter().take(MARKS_LISTED).cloned().collect();
+                        // A mark further down opened from the text (hover, Ctrl+.) is listed
+                        // while it is open: its popover lives in the list.
+                        if let Some(further) = findings.get(MARKS_LISTED..) {
+                            editor.open_mark.with(|open| {
+                                listed.extend(open.as_ref().and_then(|open| {
+                                    further.iter().find(|finding| MarkKey::of(finding) == *open).cloned()
+                                }));
+                            });
+                        }
+                        listed
+                    })
                 }
                 key=|finding| format!("{}|{}", MarkKey::of(finding).dom_id(), finding.message)
                 children=move |finding| {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::mark_list::{MarkList, MARKS_LISTED, MARKS_LISTED_NOTE};
+use crate::long_check::LONG_FIELD;
 use crate::marks::{self, Segment};
 use crate::pointer;
 use crate::state::{use_editor, MarkKey};
@@ -57,14 +58,29 @@ pub fn TextField(
     // no marks rather than wrong ones.
     let current =
         Memo::new(move |_| text.with(|text| checked_text.with(|checked| text == checked)));
+    // A long field (a pasted report) scrolls in a box of its own height, and its layer is
+    // not redrawn while the check catches up: laying out a megabyte again at each keystroke
+    // took the page about a second (measured).
+    let long = Memo::new(move |_| text.with(|text| text.len() > LONG_FIELD));
 
     // The highlight layer is drawn by hand: text nodes and <mark> elements made here, so
     // the user's text is only ever a text node, and the layer is rebuilt whole on each
-    // change (a field is a few hundred characters).
+    // change (a field is a few hundred characters). A long field's stale layer stays as it
+    // was, its marks hidden (`field-stale`), until the check comes.
     let mirror_ref: NodeRef<html::Div> = NodeRef::new();
+    let textarea_ref: NodeRef<html::Textarea> = NodeRef::new();
+    let follow_scroll = move || {
+        if let (Some(layer), Some(textarea)) =
+            (mirror_ref.get_untracked(), textarea_ref.get_untracked())
+        {
+            layer.set_scroll_top(textarea.scroll_top());
+        }
+    };
     Effect::new(move |_| {
         let pieces = if current.get() {
             findings.with(|findings| marks::segments(&text.read(), findings))
+        } else if long.get() {
+            return;
         } else {
             vec![Segment {
                 text: text.get(),
@@ -77,6 +93,7 @@ pub fn TextField(
             return;
         };
         draw_layer(&layer, &pieces, &found, open.as_ref());
+        follow_scroll();
     });
 
     let counts = move || {
@@ -150,20 +167,41 @@ pub fn TextField(
     // Hovering marked words in the textarea opens their popover: the textarea is on top,
     // so find the mark in the layer beneath that lies under the pointer.
     let on_mousemove = move |event: leptos::ev::MouseEvent| {
+        // A stale layer (a long field typed into since its check) has marks of another text.
+        if !current.get_untracked() {
+            return;
+        }
         let Some(layer) = mirror_ref.get() else {
             return;
         };
         let Ok(marks_under) = layer.query_selector_all("mark") else {
             return;
         };
-        let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
-        for index in 0..marks_under.length() {
-            let Some(mark) = marks_under
+        let mark_at = |index| {
+            marks_under
                 .item(index)
                 .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-            else {
+        };
+        let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+        // Marks follow the text, so their boxes go down the page: the first that ends below
+        // the pointer is found by halving (a long paste has thousands), and the search
+        // stops at the first that starts below it.
+        let (mut low, mut high) = (0, marks_under.length());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if mark_at(middle).is_some_and(|mark| mark.get_bounding_client_rect().bottom() < y) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for index in low..marks_under.length() {
+            let Some(mark) = mark_at(index) else {
                 continue;
             };
+            if mark.get_bounding_client_rect().top() > y {
+                return;
+            }
             let rects = mark.get_client_rects();
             for rect_index in 0..rects.length() {
                 let Some(rect) = rects.item(rect_index) else {
@@ -239,7 +277,11 @@ pub fn TextField(
                 {label}
             </label>
             {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
-            <div class="field-box" class:field-stale=move || !current.get()>
+            <div
+                class="field-box"
+                class:field-stale=move || !current.get()
+                class:field-long=move || long.get()
+            >
                 <div class="mirror" aria-hidden="true" node_ref=mirror_ref></div>
                 <textarea
                     id=id.clone()
@@ -253,6 +295,8 @@ pub fn TextField(
                     on:input=on_input
                     on:keydown=on_keydown
                     on:mousemove=on_mousemove
+                    on:scroll=move |_| follow_scroll()
+                    node_ref=textarea_ref
                 ></textarea>
             </div>
             <p class="field-status" id=status_id aria-live="off">

@@ -1,0 +1,144 @@
+// A field that holds a long paste (over 20,000 characters): the plan is checked in a worker
+// that runs the embed's WebAssembly (web/long-check-worker.js), fetched only then, with the
+// same findings as the editor's own check; without the worker the editor checks on the
+// page as before. The field scrolls in a box of its own, the layer beneath follows it, and
+// its marks still open their popovers.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openEditor, settled, assertClean } from "./lib/editor.js";
+
+/** 25,000 characters, two flagged words in each sentence. */
+const LONG = "Support is ongoing and will be reviewed ASAP. ".repeat(545);
+const FIELD = '[data-testid="row-0"] .field[data-field="action"]';
+
+async function paste(page, text) {
+  await page.evaluate(
+    ([selector, text]) => {
+      const textarea = document.querySelector(`${selector} textarea`);
+      textarea.focus();
+      textarea.value = text;
+      textarea.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    },
+    [FIELD, text],
+  );
+}
+
+/** What the editor shows of its check: the field's marks and status, the SMART score. */
+async function shown(page) {
+  return page.evaluate((selector) => {
+    const box = document.querySelector(selector);
+    return {
+      marks: [...box.querySelectorAll(".mirror mark")].map(
+        (mark) => `${mark.dataset.rule} ${mark.dataset.severity} ${mark.textContent}`,
+      ),
+      status: box.querySelector(".field-status").textContent,
+      listed: box.querySelectorAll(".marks [data-rule]").length,
+      score: document.querySelector('[data-testid="score"]').textContent,
+    };
+  }, FIELD);
+}
+
+const fetched = (server, file) => server.requests.some((request) => request.endsWith(file));
+
+test("a long paste is checked in the worker, with the editor's own findings", async (t) => {
+  const { page, server, seen } = await openEditor(t);
+  await settled(page);
+  // The worker is started as the last part of loading the page: by the time a long text
+  // is pasted, it runs the embed's WebAssembly, and the paste needs no request.
+  while (!fetched(server, "/embed/cinplan_wasm_bg.wasm")) await page.waitForTimeout(50);
+  assert.ok(fetched(server, "/long-check-worker.js"));
+  const before = server.requests.length;
+  const posted = await page.evaluate(() => {
+    // Count the checks handed to a worker: the editor's only way to a worker is postMessage.
+    window.__posted = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (...args) {
+      window.__posted += 1;
+      return post.apply(this, args);
+    };
+    return window.__posted;
+  });
+  assert.equal(posted, 0);
+
+  await paste(page, LONG);
+  await settled(page);
+  assert.ok((await page.evaluate(() => window.__posted)) >= 1, "the check went to the worker");
+  assert.deepEqual(server.requests.slice(before), [], "no request for the paste");
+  const inWorker = await shown(page);
+  assert.ok(inWorker.marks.length >= 1090, `every finding is marked (${inWorker.marks.length})`);
+  assert.equal(inWorker.listed, 100);
+  assert.ok(inWorker.marks.includes("vague-term error ongoing"), inWorker.marks.slice(0, 4).join(", "));
+
+  // The same paste where the worker cannot start: the editor checks on the page, and
+  // finds and shows exactly the same.
+  let refused = 0;
+  const warnings = [];
+  const other = await openEditor(t, {
+    beforeGoto: (page) => {
+      page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+      return page.route("**/long-check-worker.js", (route) => {
+        refused += 1;
+        return route.fulfill({ status: 404 });
+      });
+    },
+  });
+  await settled(other.page);
+  await paste(other.page, LONG);
+  await settled(other.page);
+  assert.ok(!fetched(other.server, "/embed/cinplan_wasm_bg.wasm"), "no worker ran");
+  assert.equal(refused, 1, "the worker was asked for once");
+  assert.deepEqual(await shown(other.page), inWorker);
+  assert.ok(warnings.some((text) => /checking long plans on the page instead of in a worker/.test(text)), warnings.join("\n"));
+
+  // Typing on in the long field: the marks wait for the pause (the layer keeps its last
+  // drawing, marks hidden, rather than laying the whole text out again), then follow.
+  const textarea = page.locator(`${FIELD} textarea`);
+  await textarea.press("End");
+  await textarea.pressSequentially(" Mum will phone the school ongoing", { delay: 10 });
+  assert.equal(await page.locator(`${FIELD} .field-box.field-stale`).count(), 1, "stale until the pause");
+  await settled(page);
+  const after = await shown(page);
+  assert.equal(after.marks.length, inWorker.marks.length + 1, "the new 'ongoing' is marked after the pause");
+  assert.equal(await textarea.inputValue(), `${LONG} Mum will phone the school ongoing`);
+  await assertClean(page, seen);
+});
+
+test("a long field scrolls in its own box, the marks follow it, and a mark under the pointer opens", async (t) => {
+  const { page, seen } = await openEditor(t, { viewport: { width: 1280, height: 900 } });
+  await settled(page);
+  await paste(page, LONG);
+  await settled(page);
+  const box = page.locator(FIELD);
+  assert.equal(await box.locator(".field-box.field-long").count(), 1);
+  const sizes = await box.locator(".field-box").evaluate((element) => ({
+    box: element.getBoundingClientRect().height,
+    window: window.innerHeight,
+  }));
+  assert.ok(sizes.box <= sizes.window, `the box fits in the window (${sizes.box} of ${sizes.window} px)`);
+
+  // Scrolled halfway down the text, the layer shows the same part of it.
+  const scrolled = await box.evaluate((element) => {
+    const textarea = element.querySelector("textarea");
+    textarea.scrollTop = textarea.scrollHeight / 2;
+    textarea.dispatchEvent(new Event("scroll"));
+    return { textarea: textarea.scrollTop, mirror: element.querySelector(".mirror").scrollTop };
+  });
+  assert.ok(scrolled.textarea > 1000, `the text scrolls (${scrolled.textarea} px)`);
+  assert.equal(scrolled.mirror, scrolled.textarea, "the layer follows the text");
+
+  // A mark now in view, halfway down a thousand, opens its popover under the pointer.
+  const target = await box.evaluate((element) => {
+    const area = element.querySelector(".field-box").getBoundingClientRect();
+    const mark = [...element.querySelectorAll(".mirror mark")].find((mark) => {
+      const rect = mark.getBoundingClientRect();
+      return mark.textContent === "ASAP" && rect.top > area.top + 20 && rect.bottom < area.bottom - 20;
+    });
+    const rect = mark.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, key: mark.dataset.key };
+  });
+  await page.mouse.move(target.x, target.y);
+  const popover = page.locator('[data-testid="popover"]').first();
+  await popover.waitFor();
+  assert.match(await popover.textContent(), /ASAP/);
+  await assertClean(page, seen);
+});
