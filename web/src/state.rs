@@ -36,6 +36,10 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// Keystrokes in one field closer together than this undo as one step.
 const TYPING_GROUP_MS: f64 = 1200.0;
 const HISTORY_LIMIT: usize = 200;
+/// How much free text (in bytes) the undo steps may hold in all, as well: a plan holding a
+/// long paste is a megabyte a step, and two hundred such steps would fill a laptop's memory.
+/// The latest step is always kept.
+const HISTORY_TEXT_LIMIT: usize = 32 * 1024 * 1024;
 
 /// The undo-grouping key for changes made in a guest view.
 const GUEST_STEP: &str = "#guest-view";
@@ -192,11 +196,32 @@ type FieldChecks = Vec<(String, FieldSignals)>;
 
 #[derive(Debug, Default)]
 struct History {
-    /// At most [`HISTORY_LIMIT`] steps: the oldest is dropped first.
+    /// At most [`HISTORY_LIMIT`] steps and [`HISTORY_TEXT_LIMIT`] of text: the oldest is
+    /// dropped first.
     undo: VecDeque<Plan>,
     redo: Vec<Plan>,
     /// The field last typed into and when, to group keystrokes into one undo step.
     typing: Option<(String, f64)>,
+}
+
+impl History {
+    fn push_undo(&mut self, plan: Plan) {
+        self.undo.push_back(plan);
+        let mut text: usize = self.undo.iter().map(free_text_size).sum();
+        while self.undo.len() > HISTORY_LIMIT || (text > HISTORY_TEXT_LIMIT && self.undo.len() > 1)
+        {
+            let oldest = self.undo.pop_front();
+            text -= oldest.as_ref().map_or(0, free_text_size);
+        }
+    }
+}
+
+/// The bytes of a plan's free text, which is most of what a plan holds.
+fn free_text_size(plan: &Plan) -> usize {
+    cinplan_core::check::fields(plan)
+        .iter()
+        .map(|field| field.text.len())
+        .sum()
 }
 
 /// Everything the components share. Cheap to copy: every part is a handle.
@@ -587,10 +612,7 @@ impl Editor {
 
     fn remember(self, before: Plan) {
         self.history.update_value(|history| {
-            history.undo.push_back(before);
-            while history.undo.len() > HISTORY_LIMIT {
-                history.undo.pop_front();
-            }
+            history.push_undo(before);
             history.redo.clear();
         });
         self.sync_history_flags();
@@ -683,12 +705,8 @@ impl Editor {
         });
         if let Some(Some(next)) = next {
             let current = self.plan.get_untracked();
-            self.history.update_value(|history| {
-                history.undo.push_back(current);
-                while history.undo.len() > HISTORY_LIMIT {
-                    history.undo.pop_front();
-                }
-            });
+            self.history
+                .update_value(|history| history.push_undo(current));
             self.set_plan(next);
             self.check_now();
             self.sync_history_flags();
@@ -927,6 +945,38 @@ mod tests {
             "../../crates/cinplan-core/tests/fixtures/tommy-unhelpful.json"
         ))
         .expect("the fixture is a plan")
+    }
+
+    /// A plan whose first row's action holds `bytes` of text.
+    fn holding(bytes: usize) -> Plan {
+        let mut plan = tommy();
+        pointer::set_text(&mut plan, "/needs/0/actions/0/action", "a".repeat(bytes));
+        plan
+    }
+
+    #[test]
+    fn undo_steps_are_bounded_by_count_and_by_the_text_they_hold() {
+        let mut history = History::default();
+        for _ in 0..HISTORY_LIMIT + 5 {
+            history.push_undo(tommy());
+        }
+        assert_eq!(history.undo.len(), HISTORY_LIMIT);
+
+        // Megabyte pastes: as many steps as fit in the limit, the latest kept.
+        let mut history = History::default();
+        let megabyte = 1024 * 1024;
+        for _ in 0..60 {
+            history.push_undo(holding(megabyte));
+        }
+        let held: usize = history.undo.iter().map(free_text_size).sum();
+        assert!(held <= HISTORY_TEXT_LIMIT, "{held} bytes held");
+        let each = free_text_size(&holding(megabyte));
+        assert_eq!(history.undo.len(), HISTORY_TEXT_LIMIT / each);
+
+        // A single step past the limit is still kept: the user can undo their last paste.
+        let mut history = History::default();
+        history.push_undo(holding(HISTORY_TEXT_LIMIT + 1));
+        assert_eq!(history.undo.len(), 1);
     }
 
     #[test]
