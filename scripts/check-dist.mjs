@@ -17,13 +17,19 @@ export const BUDGET_BYTES = budgets.editor.gzip_kib * 1024;
 export const VIEWS_BUDGET_BYTES = budgets.views.gzip_kib * 1024;
 /** Files of the on-demand module, in dist/ beside the editor's. */
 export const ON_DEMAND = new RegExp(budgets.views.include);
+/** Files in dist/ that are not the editor's first download (the views module, the worker). */
+const NOT_FIRST = new RegExp(budgets.editor.exclude);
 
 export function bundleSizes(dist, onDemand = false) {
   // Recursive: the editor's JavaScript snippets (dist/snippets/) are part of its download.
   const files = fs
     .readdirSync(dist, { recursive: true })
     .filter((name) => !/^(embed|extension)\//.test(name))
-    .filter((name) => /\.(wasm|js|css)$/.test(name) && ON_DEMAND.test(path.basename(name)) === onDemand)
+    .filter((name) => /\.(wasm|js|css)$/.test(name))
+    .filter((name) => {
+      const base = path.basename(name);
+      return onDemand ? ON_DEMAND.test(base) : !NOT_FIRST.test(base);
+    })
     .map((name) => {
       const bytes = fs.readFileSync(path.join(dist, name));
       return { name, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
