@@ -39,6 +39,38 @@ export function hasRange(finding) {
   return Number.isInteger(finding.start) && Number.isInteger(finding.end) && finding.end > finding.start;
 }
 
+/**
+ * The text of length `length` cut at every end of a flagged range: each run from `start`
+ * to `end` with the findings `covering` it, in their order. Each finding adds itself to
+ * the runs it spans (its start and end are cuts), rather than every run asking every
+ * finding: a long paste has thousands of both, and asking took the page seconds.
+ */
+export function runsOf(length, findings) {
+  const marked = findings.filter(hasRange);
+  const cuts = new Set([0, length]);
+  for (const finding of marked) {
+    cuts.add(Math.min(finding.start, length));
+    cuts.add(Math.min(finding.end, length));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const runs = [];
+  for (let index = 0; index + 1 < points.length; index++) {
+    runs.push({ start: points[index], end: points[index + 1], covering: [] });
+  }
+  for (const finding of marked) {
+    const [start, end] = [Math.min(finding.start, length), Math.min(finding.end, length)];
+    // The first run starting at the finding's start: halve the sorted cuts.
+    let [low, high] = [0, runs.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (runs[middle].start < start) low = middle + 1;
+      else high = middle;
+    }
+    for (let run = low; run < runs.length && runs[run].end <= end; run++) runs[run].covering.push(finding);
+  }
+  return runs;
+}
+
 export class FieldOverlay {
   constructor(root, field, { onBadge }) {
     this.root = root;
@@ -92,19 +124,10 @@ export class FieldOverlay {
   /** Fills the mirror: plain text, with each flagged stretch in a span of its worst severity. */
   renderMirror() {
     const text = this.text;
-    const marked = this.findings.filter(hasRange);
-    const cuts = new Set([0, text.length]);
-    for (const finding of marked) {
-      cuts.add(Math.min(finding.start, text.length));
-      cuts.add(Math.min(finding.end, text.length));
-    }
-    const points = [...cuts].sort((a, b) => a - b);
     const nodes = [];
     this.spans = new Map();
-    for (let index = 0; index + 1 < points.length; index++) {
-      const [start, end] = [points[index], points[index + 1]];
+    for (const { start, end, covering } of runsOf(text.length, this.findings)) {
       const piece = text.slice(start, end);
-      const covering = marked.filter((finding) => finding.start <= start && finding.end >= end);
       if (covering.length === 0) {
         nodes.push(this.document.createTextNode(piece));
         continue;
