@@ -5,7 +5,7 @@
 // its marks still open their popovers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openEditor, settled, assertClean } from "./lib/editor.js";
+import { openEditor, openExample, settled, assertClean } from "./lib/editor.js";
 
 /** 25,000 characters, two flagged words in each sentence. */
 const LONG = "Support is ongoing and will be reviewed ASAP. ".repeat(545);
@@ -140,5 +140,40 @@ test("a long field scrolls in its own box, the marks follow it, and a mark under
   const popover = page.locator('[data-testid="popover"]').first();
   await popover.waitFor();
   assert.match(await popover.textContent(), /ASAP/);
+  await assertClean(page, seen);
+});
+
+test("a worker's report that comes after another plan was opened is not shown for it", async (t) => {
+  const { page, seen } = await openEditor(t, {
+    // The worker's answers reach the editor 2 s late, so that one is still on its way
+    // when another plan opens.
+    initScript: () => {
+      const descriptor = Object.getOwnPropertyDescriptor(Worker.prototype, "onmessage");
+      Object.defineProperty(Worker.prototype, "onmessage", {
+        set(handler) {
+          descriptor.set.call(this, (event) => setTimeout(() => handler(event), 2000));
+        },
+        get() {
+          return descriptor.get.call(this);
+        },
+      });
+      window.__posted = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (...args) {
+        window.__posted += 1;
+        return post.apply(this, args);
+      };
+    },
+  });
+  await settled(page);
+  await paste(page, LONG);
+  // The check of the long paste is asked of the worker after the pause...
+  await page.waitForFunction(() => window.__posted >= 1, null, { timeout: 10000 });
+  // ...and before its answer, the user opens an example.
+  await openExample(page, "tommy-good");
+  const opened = await shown(page);
+  await page.waitForTimeout(2500);
+  assert.equal(await page.locator(".field-stale").count(), 0, "every field's marks are of its text");
+  assert.deepEqual(await shown(page), opened, "the example's findings stay");
   await assertClean(page, seen);
 });

@@ -272,8 +272,10 @@ pub struct Editor {
     /// The last report the worker sent, with the plan it is of: taken by [`Editor::report`]
     /// when that plan is the one to check (see [`Editor::check_current`]).
     worker_report: StoredValue<Option<(Plan, CheckReport)>>,
-    /// Counts the checks asked of the worker, so that only the latest one's report is used.
-    worker_asked: StoredValue<u32>,
+    /// Counts the full checks asked (see [`Editor::check_current`]): a worker's report is
+    /// used only if no check was asked after it, here or of the worker, so a late report
+    /// never stands for a plan changed or switched since.
+    checks_asked: StoredValue<u32>,
     /// Each field's [`FieldCheck`] by pointer, for the fields on screen.
     field_checks: StoredValue<FieldChecks>,
     /// Set when this editor is a guest: the family, child, review or training view in the
@@ -406,7 +408,7 @@ impl Editor {
             history: StoredValue::new(History::default()),
             checker,
             worker_report,
-            worker_asked: StoredValue::new(0),
+            checks_asked: StoredValue::new(0),
             field_checks,
             host: StoredValue::new_local(None),
             check_timer: StoredValue::new_local(None),
@@ -523,19 +525,19 @@ impl Editor {
     /// worker's report comes, [`Editor::checked`] stays the plan last checked, so each field
     /// whose text has changed since shows no marks rather than misplaced ones.
     fn check_current(self) {
+        let asked = self.checks_asked.get_value().wrapping_add(1);
+        self.checks_asked.set_value(asked);
         let plan = self.plan.get_untracked();
         if !long_check::has_long_field(&plan) {
             self.checked.set(plan);
             return;
         }
-        let asked = self.worker_asked.get_value().wrapping_add(1);
-        self.worker_asked.set_value(asked);
         let profile = self.profile_json();
         let plan_json = plan.to_json();
         let today = cinplan_core::date_words::iso(self.today);
         let answered = move |reply: Option<String>| {
-            // A newer check was asked since (or the editor is gone): this report is stale.
-            if self.worker_asked.try_get_value() != Some(asked) {
+            // Another check was asked since (or the editor is gone): this report is stale.
+            if self.checks_asked.try_get_value() != Some(asked) {
                 return;
             }
             // Without a report (the worker failed), the plan is checked here after all.
