@@ -40,19 +40,27 @@ export function hasRange(finding) {
 }
 
 /**
- * The text of length `length` cut at every end of a flagged range: each run from `start`
- * to `end` with the findings `covering` it, in their order. Each finding adds itself to
- * the runs it spans (its start and end are cuts), rather than every run asking every
- * finding: a long paste has thousands of both, and asking took the page seconds.
+ * The findings with a range (`marked`) and every end of their ranges within the text of
+ * length `length`, with the text's own ends, sorted (`points`).
  */
-export function runsOf(length, findings) {
+export function cutsOf(length, findings) {
   const marked = findings.filter(hasRange);
   const cuts = new Set([0, length]);
   for (const finding of marked) {
     cuts.add(Math.min(finding.start, length));
     cuts.add(Math.min(finding.end, length));
   }
-  const points = [...cuts].sort((a, b) => a - b);
+  return { marked, points: [...cuts].sort((a, b) => a - b) };
+}
+
+/**
+ * The text of length `length` cut at every end of a flagged range: each run from `start`
+ * to `end` with the findings `covering` it, in their order. Each finding adds itself to
+ * the runs it spans (its start and end are cuts), rather than every run asking every
+ * finding: a long paste has thousands of both, and asking took the page seconds.
+ */
+export function runsOf(length, findings) {
+  const { marked, points } = cutsOf(length, findings);
   const runs = [];
   for (let index = 0; index + 1 < points.length; index++) {
     runs.push({ start: points[index], end: points[index + 1], covering: [] });
