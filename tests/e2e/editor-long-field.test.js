@@ -177,3 +177,70 @@ test("a worker's report that comes after another plan was opened is not shown fo
   assert.deepEqual(await shown(page), opened, "the example's findings stay");
   await assertClean(page, seen);
 });
+
+test("the layer is drawn in lines, wraps as the text does, and a check redraws only the lines it changed", async (t) => {
+  const { page, seen } = await openEditor(t);
+  await settled(page);
+  // Lines of several lengths, blank lines and a final newline, as a pasted report has.
+  const paragraph = (n) => `Week ${n}: support is ongoing and Mum will be contacted ASAP about the visits.${" More detail.".repeat(n % 7)}\n${n % 5 === 0 ? "\n" : ""}`;
+  const report = Array.from({ length: 400 }, (_, n) => paragraph(n)).join("");
+  assert.ok(report.length > 20000 && report.endsWith("\n"));
+  await paste(page, report);
+  await settled(page);
+  const layer = () =>
+    page.locator(FIELD).evaluate((element) => {
+      const textarea = element.querySelector("textarea");
+      const mirror = element.querySelector(".mirror");
+      const blocks = [...mirror.children];
+      const text = textarea.value;
+      return {
+        lines: blocks.length,
+        kept: blocks.filter((block) => block.__drawnBefore).length,
+        heights: [mirror.scrollHeight, textarea.scrollHeight],
+        // Every mark's key names its own range of the text (keys move with the text).
+        misplaced: [...mirror.querySelectorAll("mark")].filter((mark) => {
+          const [start, end] = mark.dataset.key.split("-").slice(-2).map(Number);
+          return text.slice(start, end) !== mark.textContent;
+        }).length,
+        marks: mirror.querySelectorAll("mark").length,
+        tag: blocks.forEach((block) => (block.__drawnBefore = true)),
+      };
+    });
+  const first = await layer();
+  assert.equal(first.lines, report.split("\n").length, "one block per line, and one after the last newline");
+  assert.equal(first.heights[0], first.heights[1], "the layer is as tall as the text");
+  assert.equal(first.misplaced, 0);
+  assert.ok(first.marks >= 800, `${first.marks} marks`);
+
+  // A word added at the end: only the last lines are drawn again.
+  const textarea = page.locator(`${FIELD} textarea`);
+  await textarea.press("Control+End");
+  await textarea.pressSequentially("Review ongoing", { delay: 10 });
+  await settled(page);
+  const atEnd = await layer();
+  assert.ok(atEnd.kept >= first.lines - 2, `${atEnd.kept} of ${first.lines} lines kept`);
+  assert.equal(atEnd.marks, first.marks + 1, "the new 'ongoing' is marked");
+  assert.equal(atEnd.misplaced, 0);
+
+  // A word added at the start moves every range after it: the lines below are kept, and
+  // their marks carry the new ranges.
+  await textarea.press("Control+Home");
+  await textarea.pressSequentially("Note: ", { delay: 10 });
+  await settled(page);
+  const atStart = await layer();
+  assert.ok(atStart.kept >= first.lines - 2, `${atStart.kept} of ${first.lines} lines kept`);
+  assert.equal(atStart.misplaced, 0, "every kept mark's key follows its words");
+  assert.equal(atStart.heights[0], atStart.heights[1]);
+
+  // Its popover still opens from a kept line, under the pointer.
+  const target = await page.locator(FIELD).evaluate((element) => {
+    const mark = element.querySelectorAll(".mirror mark")[3];
+    const rect = mark.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: mark.textContent };
+  });
+  await page.mouse.move(target.x, target.y);
+  const popover = page.locator('[data-testid="popover"]').first();
+  await popover.waitFor();
+  assert.ok((await popover.textContent()).includes(target.text));
+  await assertClean(page, seen);
+});

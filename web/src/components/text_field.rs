@@ -64,9 +64,11 @@ pub fn TextField(
     let long = Memo::new(move |_| text.with(|text| text.len() > LONG_FIELD));
 
     // The highlight layer is drawn by hand: text nodes and <mark> elements made here, so
-    // the user's text is only ever a text node, and the layer is rebuilt whole on each
-    // change (a field is a few hundred characters). A long field's stale layer stays as it
-    // was, its marks hidden (`field-stale`), until the check comes.
+    // the user's text is only ever a text node. It is drawn in blocks, one per line of the
+    // text (`marks::blocks`), and a check redraws only the blocks whose look it changed: on
+    // a long paste, laying out the whole layer again took the page half a second and more
+    // at every pause in typing (measured). A long field's stale layer stays as it was, its
+    // marks hidden (`field-stale`), until the check comes.
     let mirror_ref: NodeRef<html::Div> = NodeRef::new();
     let textarea_ref: NodeRef<html::Textarea> = NodeRef::new();
     let follow_scroll = move || {
@@ -76,6 +78,7 @@ pub fn TextField(
             layer.set_scroll_top(textarea.scroll_top());
         }
     };
+    let drawn: StoredValue<Vec<DrawnBlock>> = StoredValue::new(Vec::new());
     Effect::new(move |_| {
         let pieces = if current.get() {
             findings.with(|findings| marks::segments(&text.read(), findings))
@@ -87,12 +90,13 @@ pub fn TextField(
                 finding: None,
             }]
         };
-        let found = findings.get();
         let open = editor.open_mark.get();
+        let blocks =
+            findings.with(|findings| looks(marks::blocks(pieces), findings, open.as_ref()));
         let Some(layer) = mirror_ref.get() else {
             return;
         };
-        draw_layer(&layer, &pieces, &found, open.as_ref());
+        drawn.update_value(|drawn| redraw_layer(&layer, drawn, blocks));
         follow_scroll();
     });
 
@@ -327,39 +331,163 @@ pub fn focus_mark(editor: crate::state::Editor, key: MarkKey) {
     });
 }
 
-/// Replaces the highlight layer's content: the text, with each finding's range in a
-/// `<mark>` carrying its rule and severity.
-fn draw_layer(
-    layer: &web_sys::HtmlDivElement,
-    pieces: &[Segment],
+/// A piece of the highlight layer as drawn: its text and, for a mark, what it looks like
+/// and what it marks.
+#[derive(PartialEq)]
+struct DrawnPiece {
+    text: String,
+    mark: Option<DrawnMark>,
+}
+
+#[derive(PartialEq)]
+struct DrawnMark {
+    /// All of its look: the severity's class, and whether its popover is open.
+    class: String,
+    /// Follows from the class: a block that keeps its look keeps its severities.
+    severity: &'static str,
+    rule: String,
+    key: String,
+}
+
+/// One block of the layer (see [`marks::blocks`]), as drawn.
+type DrawnBlock = Vec<DrawnPiece>;
+
+/// The blocks as they are to be drawn: each finding's range in a mark carrying its rule,
+/// severity and key, and a zero-width space ending the last block, since a trailing newline
+/// in a textarea still takes a line and the layer's last line must too.
+fn looks(
+    blocks: Vec<Vec<Segment>>,
     findings: &[Finding],
     open: Option<&MarkKey>,
+) -> Vec<DrawnBlock> {
+    let mut drawn: Vec<DrawnBlock> = blocks
+        .into_iter()
+        .map(|block| {
+            block
+                .into_iter()
+                .map(|piece| DrawnPiece {
+                    mark: piece
+                        .finding
+                        .and_then(|number| findings.get(number))
+                        .map(|finding| {
+                            let key = MarkKey::of(finding);
+                            let open = if open == Some(&key) { " hl-open" } else { "" };
+                            DrawnMark {
+                                class: format!("hl hl-{}{open}", finding.severity.as_str()),
+                                severity: finding.severity.as_str(),
+                                rule: finding.rule.clone(),
+                                key: key.dom_id(),
+                            }
+                        }),
+                    text: piece.text,
+                })
+                .collect()
+        })
+        .collect();
+    if let Some(last) = drawn.last_mut() {
+        last.push(DrawnPiece {
+            text: "\u{200b}".to_owned(),
+            mark: None,
+        });
+    }
+    drawn
+}
+
+/// Whether two blocks lay out alike: the same pieces of text, marked with the same classes.
+fn same_look(drawn: &DrawnBlock, wanted: &DrawnBlock) -> bool {
+    drawn.len() == wanted.len()
+        && drawn.iter().zip(wanted).all(|(drawn, wanted)| {
+            drawn.text == wanted.text
+                && drawn.mark.as_ref().map(|mark| &mark.class)
+                    == wanted.mark.as_ref().map(|mark| &mark.class)
+        })
+}
+
+/// Brings the layer from the `drawn` blocks to the `wanted` ones: the blocks that look the
+/// same at its start and its end stay (their marks given their findings' rules and keys,
+/// which move with the text), and those between are drawn anew.
+fn redraw_layer(
+    layer: &web_sys::HtmlDivElement,
+    drawn: &mut Vec<DrawnBlock>,
+    wanted: Vec<DrawnBlock>,
 ) {
+    // The layer holds the blocks alone: its child nodes are their elements.
+    let elements = layer.child_nodes();
+    if elements.length() as usize != drawn.len() {
+        layer.set_text_content(None);
+        drawn.clear();
+    }
+    let kept_before = drawn
+        .iter()
+        .zip(&wanted)
+        .take_while(|(drawn, wanted)| same_look(drawn, wanted))
+        .count();
+    let kept_after = drawn[kept_before..]
+        .iter()
+        .rev()
+        .zip(wanted[kept_before..].iter().rev())
+        .take_while(|(drawn, wanted)| same_look(drawn, wanted))
+        .count();
+    let (drawn_end, wanted_end) = (drawn.len() - kept_after, wanted.len() - kept_after);
+    let kept = (0..kept_before)
+        .map(|index| (index, index))
+        .chain((0..kept_after).map(|back| (drawn_end + back, wanted_end + back)));
+    for (drawn_index, wanted_index) in kept {
+        if drawn[drawn_index] != wanted[wanted_index] {
+            if let Some(element) = elements.item(drawn_index as u32) {
+                relabel_marks(&element, &wanted[wanted_index]);
+            }
+        }
+    }
+    let next = elements.item(drawn_end as u32);
+    for _ in kept_before..drawn_end {
+        if let Some(element) = elements.item(kept_before as u32) {
+            let _ = layer.remove_child(&element);
+        }
+    }
     let document = document();
-    layer.set_text_content(None);
-    for piece in pieces {
-        let node: web_sys::Node = match piece.finding.and_then(|number| findings.get(number)) {
-            Some(finding) => {
+    for block in &wanted[kept_before..wanted_end] {
+        if let Some(element) = draw_block(&document, block) {
+            let _ = layer.insert_before(&element, next.as_ref());
+        }
+    }
+    *drawn = wanted;
+}
+
+/// Gives the marks of a block drawn before the rules and keys of `wanted`, which looks the same.
+fn relabel_marks(element: &web_sys::Node, wanted: &DrawnBlock) {
+    let nodes = element.child_nodes();
+    for (index, piece) in wanted.iter().enumerate() {
+        let (Some(mark), Some(node)) = (&piece.mark, nodes.item(index as u32)) else {
+            continue;
+        };
+        if let Ok(element) = node.dyn_into::<web_sys::Element>() {
+            let _ = element.set_attribute("data-rule", &mark.rule);
+            let _ = element.set_attribute("data-key", &mark.key);
+        }
+    }
+}
+
+/// A block's element: its text, with each marked piece in a `<mark>` carrying its rule,
+/// severity and key.
+fn draw_block(document: &web_sys::Document, block: &DrawnBlock) -> Option<web_sys::Node> {
+    let element = document.create_element("div").ok()?;
+    for piece in block {
+        let node: web_sys::Node = match &piece.mark {
+            Some(look) => {
                 let Ok(mark) = document.create_element("mark") else {
                     continue;
                 };
-                let key = MarkKey::of(finding);
-                let class = if open == Some(&key) {
-                    format!("hl hl-{} hl-open", finding.severity.as_str())
-                } else {
-                    format!("hl hl-{}", finding.severity.as_str())
-                };
-                mark.set_class_name(&class);
-                let _ = mark.set_attribute("data-rule", &finding.rule);
-                let _ = mark.set_attribute("data-severity", finding.severity.as_str());
-                let _ = mark.set_attribute("data-key", &key.dom_id());
+                mark.set_class_name(&look.class);
+                let _ = mark.set_attribute("data-rule", &look.rule);
+                let _ = mark.set_attribute("data-severity", look.severity);
+                let _ = mark.set_attribute("data-key", &look.key);
                 mark.set_text_content(Some(&piece.text));
                 mark.into()
             }
             None => document.create_text_node(&piece.text).into(),
         };
-        let _ = layer.append_child(&node);
+        let _ = element.append_child(&node);
     }
-    // A trailing newline in a textarea still takes a line; the layer must too.
-    let _ = layer.append_child(&document.create_text_node("\u{200b}").into());
+    Some(element.into())
 }
