@@ -2,10 +2,12 @@
 // runs at every end of a flagged range, each with the findings covering it. It used to ask
 // every finding about every run, which took a host page seconds after a long paste; now
 // each finding adds itself to the runs it spans. Plain Node, no browser: the function is
-// compared with the old way on random findings, and timed on a long paste's worth.
+// compared with the old way on random findings, and timed on a long paste's worth. The
+// runs are then put in blocks, one per line of the text (blocksOf), so that a check
+// redraws only the lines it changed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cutsOf, runsOf } from "../../crates/cinplan-wasm/js/overlay.js";
+import { blocksOf, cutsOf, runsOf } from "../../crates/cinplan-wasm/js/overlay.js";
 
 /** The old way, kept as the reference (the cuts are the same; asking differs). */
 function runsAskingEveryFinding(length, findings) {
@@ -51,4 +53,39 @@ test("a long paste's 9,000 findings each mark their own run (the time is printed
   console.log(`runsOf: ${runs.length} runs in ${(performance.now() - started).toFixed(1)} ms`);
   assert.equal(runs.length, 18000);
   assert.equal(runs.filter((run) => run.covering.length > 0).length, 9000);
+});
+
+test("the mirror's blocks hold the text in order and end only at newlines outside a mark", () => {
+  for (let seed = 1; seed <= 500; seed++) {
+    const next = random(seed);
+    const text = Array.from({ length: Math.floor(next() * 60) }, () => "ab \n😀"[Math.floor(next() * 5)]).join("");
+    const findings = Array.from({ length: Math.floor(next() * 8) }, () => {
+      const start = Math.floor(next() * text.length);
+      return { start, end: start + 1 + Math.floor(next() * 10), severity: "warning" };
+    });
+    const runs = runsOf(text.length, findings);
+    for (const keepsLines of [true, false]) {
+      const blocks = blocksOf(text, runs, keepsLines);
+      const drawn = blocks.map((block) => block.map((piece) => piece.text).join(""));
+      const last = drawn.at(-1);
+      // The text, with a zero-width space standing for an empty last line.
+      assert.equal(drawn.join("").replace(/\u200b$/, ""), text, `seed ${seed}`);
+      assert.equal(last.endsWith("\u200b"), text === "" || text.endsWith("\n"), `seed ${seed}`);
+      if (!keepsLines) {
+        assert.equal(blocks.length, 1, `seed ${seed}: newlines that do not break lines make one block`);
+        continue;
+      }
+      blocks.forEach((block, index) => {
+        block.forEach((piece, place) => {
+          if (piece.className) {
+            assert.ok(piece.covering.length > 0);
+            return;
+          }
+          const endsBlock = index + 1 < blocks.length && place + 1 === block.length;
+          assert.equal((piece.text.match(/\n/g) ?? []).length, endsBlock ? 1 : 0, `seed ${seed}`);
+          if (endsBlock) assert.ok(piece.text.endsWith("\n"));
+        });
+      });
+    }
+  }
 });

@@ -61,3 +61,57 @@ test("a long paste keeps every character, is checked after a pause, and typing g
   assert.ok(findings > 0, "the pasted text was checked");
   assert.equal(await field.inputValue(), `${long} Done.`);
 });
+
+test("the mirror is drawn in lines, as tall as the field's text, and a check redraws only the lines it changed", async () => {
+  const { page } = demo;
+  const selector = "textarea[name='action[1]']";
+  const text = Array.from({ length: 120 }, (_, n) => `Visit ${n}: support is ongoing and Mum is phoned ASAP.${n % 4 === 0 ? "\n" : ""}\n`).join("");
+  const checkedAt = (length) =>
+    page.evaluate(
+      ([selector, length]) =>
+        new Promise((resolve) => {
+          document.querySelector(selector).addEventListener("cinplan:findings", function heard(event) {
+            if (event.detail.text.length !== length) return;
+            this.removeEventListener("cinplan:findings", heard);
+            requestAnimationFrame(() => resolve());
+          });
+        }),
+      [selector, length],
+    );
+  /** The field's mirror: its blocks, how many were drawn before, its height and the field's. */
+  const mirror = () =>
+    page.evaluate((selector) => {
+      const field = document.querySelector(selector);
+      const rect = field.getBoundingClientRect();
+      const box = [...document.querySelector("cinplan-overlay").shadowRoot.querySelectorAll(".field")].find((node) => {
+        const own = node.getBoundingClientRect();
+        return Math.abs(own.left - rect.left) < 1 && Math.abs(own.top - rect.top) < 1;
+      });
+      const layer = box.querySelector(".mirror");
+      const blocks = [...layer.children];
+      const seen = { lines: blocks.length, kept: blocks.filter((block) => block.__drawnBefore).length, heights: [layer.scrollHeight, field.scrollHeight], marks: layer.querySelectorAll(".mark").length };
+      for (const block of blocks) block.__drawnBefore = true;
+      return seen;
+    }, selector);
+  const field = page.locator(selector);
+  let checked = checkedAt(text.length);
+  await field.evaluate((element, text) => {
+    element.focus();
+    element.value = text;
+    element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, text);
+  await checked;
+  const first = await mirror();
+  assert.equal(first.lines, text.split("\n").length, "one block per line, and one after the last newline");
+  assert.equal(first.heights[0], first.heights[1], "the mirror wraps as the field");
+  assert.ok(first.marks >= 120, `${first.marks} marks`);
+
+  checked = checkedAt(text.length + " ongoing".length);
+  await field.press("Control+End");
+  await page.keyboard.type(" ongoing");
+  await checked;
+  const changed = await mirror();
+  assert.ok(changed.kept >= first.lines - 2, `${changed.kept} of ${first.lines} lines kept`);
+  assert.equal(changed.marks, first.marks + 1);
+  assert.equal(changed.heights[0], changed.heights[1]);
+});

@@ -79,6 +79,42 @@ export function runsOf(length, findings) {
   return runs;
 }
 
+/**
+ * The mirror's pieces in blocks, one per line of the text (through its newline), from the
+ * `runs` of `runsOf`: a piece is { text, className, covering }, `className` null for plain
+ * text. The browser lays out a changed block again without the others, so a check redraws
+ * only the lines it changed; laying out a whole long paste again took the page half a
+ * second and more at every check (measured). A flagged run across a newline stays whole,
+ * in a block of several lines. When the field's newlines do not break lines
+ * (`keepsLines` false: white-space normal or nowrap) the text is one block. A final line
+ * end makes a line in a textarea but not in a div: the last block then ends with a
+ * zero-width space.
+ */
+export function blocksOf(text, runs, keepsLines) {
+  const blocks = [[]];
+  for (const { start, end, covering } of runs) {
+    const piece = text.slice(start, end);
+    if (covering.length > 0) {
+      blocks.at(-1).push({ text: piece, className: `mark ${worst(covering)}`, covering });
+      continue;
+    }
+    for (const line of keepsLines ? piece.split(/(?<=\n)/) : [piece]) {
+      blocks.at(-1).push({ text: line, className: null, covering });
+      if (keepsLines && line.endsWith("\n")) blocks.push([]);
+    }
+  }
+  if (text.endsWith("\n") || text.length === 0) blocks.at(-1).push({ text: "\u200b", className: null, covering: [] });
+  return blocks;
+}
+
+/** Whether two blocks lay out alike: the same pieces of text with the same classes. */
+function sameLook(drawn, wanted) {
+  return (
+    drawn.length === wanted.length &&
+    drawn.every((piece, index) => piece.text === wanted[index].text && piece.className === wanted[index].className)
+  );
+}
+
 export class FieldOverlay {
   constructor(root, field, { onBadge }) {
     this.root = root;
@@ -100,6 +136,8 @@ export class FieldOverlay {
     this.findings = [];
     this.segments = null;
     this.spans = new Map();
+    /** The mirror's blocks as drawn: each its pieces (see `blocksOf`) and its element. */
+    this.drawn = null;
     this.current = null;
     /** The inline styles this overlay last set, per node. */
     this.applied = new Map();
@@ -129,27 +167,41 @@ export class FieldOverlay {
     if (place) this.layout();
   }
 
-  /** Fills the mirror: plain text, with each flagged stretch in a span of its worst severity. */
+  /**
+   * Fills the mirror: plain text, with each flagged stretch in a span of its worst
+   * severity, in blocks (`blocksOf`). The blocks that look as drawn at the start and the
+   * end of the text stay; those between are drawn anew.
+   */
   renderMirror() {
-    const text = this.text;
-    const nodes = [];
+    const style = this.document.defaultView.getComputedStyle(this.field);
+    const collapsing = style.getPropertyValue("white-space-collapse") || style.getPropertyValue("white-space");
+    const wanted = blocksOf(this.text, runsOf(this.text.length, this.findings), !/^(collapse|normal|nowrap)$/.test(collapsing));
+    // The elements drawn, one per block (none when the mirror was emptied since).
+    const drawn = this.drawn && this.mirror.childElementCount === this.drawn.length ? this.drawn : [];
+    if (drawn.length === 0) this.mirror.replaceChildren();
+    const most = Math.min(drawn.length, wanted.length);
+    let before = 0;
+    while (before < most && sameLook(drawn[before].pieces, wanted[before])) before++;
+    let after = 0;
+    while (after < most - before && sameLook(drawn[drawn.length - 1 - after].pieces, wanted[wanted.length - 1 - after])) after++;
+    const next = drawn[drawn.length - after]?.element ?? null;
+    for (const { element: old } of drawn.slice(before, drawn.length - after)) old.remove();
+    // Each finding's spans, in the blocks kept as in those drawn anew.
     this.spans = new Map();
-    for (const { start, end, covering } of runsOf(text.length, this.findings)) {
-      const piece = text.slice(start, end);
-      if (covering.length === 0) {
-        nodes.push(this.document.createTextNode(piece));
-        continue;
-      }
-      const span = element(this.document, "span", `mark ${worst(covering)}`, piece);
-      for (const finding of covering) {
-        if (!this.spans.has(finding)) this.spans.set(finding, []);
-        this.spans.get(finding).push(span);
-      }
-      nodes.push(span);
-    }
-    // A final line end makes a line in a textarea but not in a div: keep the heights equal.
-    if (text.endsWith("\n") || text.length === 0) nodes.push(this.document.createTextNode("\u200b"));
-    this.mirror.replaceChildren(...nodes);
+    this.drawn = wanted.map((pieces, index) => {
+      const kept = index < before ? drawn[index] : index >= wanted.length - after ? drawn[index - wanted.length + drawn.length] : null;
+      const block = kept?.element ?? element(this.document, "div");
+      pieces.forEach((piece, place) => {
+        const node = kept ? block.childNodes[place] : piece.className ? element(this.document, "span", piece.className, piece.text) : this.document.createTextNode(piece.text);
+        if (!kept) block.append(node);
+        for (const finding of piece.covering) {
+          if (this.spans.has(finding)) this.spans.get(finding).push(node);
+          else this.spans.set(finding, [node]);
+        }
+      });
+      if (!kept) this.mirror.insertBefore(block, next);
+      return { pieces, element: block };
+    });
     this.highlight(this.current);
   }
 

@@ -3,6 +3,9 @@
 // rule here can reach the host page and no host rule reaches in, except inherited text
 // properties, which the container resets.
 
+// `.mirror > * + *`: the mirror's text is in blocks, one per line of the field (overlay.js,
+// blocksOf), and the field's indent is its first line's alone. (Comments stay out of the
+// CSS text, which is shipped as written.)
 export const CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
@@ -23,6 +26,7 @@ export const CSS = `
   border-style: solid;
   pointer-events: none;
 }
+.mirror > * + * { text-indent: 0; }
 .mark {
   text-decoration-line: underline;
   text-decoration-skip-ink: none;
