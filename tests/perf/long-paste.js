@@ -9,8 +9,11 @@
 // After the paste the page is asked to run a trivial script every 500 ms: the longest
 // wait for an answer is how long the paste kept the page busy. Then `--keys` letters are
 // typed at the end of the text in bursts of ten, `--gap` ms apart, with a `--pause` after
-// each burst (long fields are checked in such pauses); a keystroke's time is from its
-// keydown event to the next animation frame. Needs dist/ (build-web.sh), dist/embed
+// each burst; a keystroke's time is from its keydown event to the next animation frame.
+// Last, two more letters and a pause of 4 s, long enough for the check of a long field
+// (which waits for 1.5 s without a key in the editor), probed as after the paste: how long
+// drawing its report keeps the page busy. The longest task after the paste and after that
+// pause (the browser's long-task timing) is given too: probes may fall either side of it. Needs dist/ (build-web.sh), dist/embed
 // (build-embed.sh) and target/perf-corpus (scripts/bench.sh writes it).
 import fs from "node:fs";
 import path from "node:path";
@@ -43,6 +46,10 @@ async function measure(context, base, name) {
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__keys = [];
+    window.__tasks = [];
+    new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((task) => task.duration))).observe({
+      type: "longtask",
+    });
     window.addEventListener(
       "keydown",
       (event) => {
@@ -56,6 +63,8 @@ async function measure(context, base, name) {
   const field = page.locator(pages[name].field).first();
   await field.waitFor({ timeout: 15000 });
   await page.waitForTimeout(1500);
+  const longestTask = () => page.evaluate(() => Math.max(0, ...window.__tasks.splice(0)));
+  await longestTask();
   await field.evaluate((element, value) => {
     element.focus();
     element.value = value;
@@ -68,6 +77,7 @@ async function measure(context, base, name) {
     await page.evaluate(() => 1);
     busy = Math.max(busy, Date.now() - asked);
   }
+  const pasteTask = await longestTask();
   await field.press("End");
   await page.evaluate(() => {
     window.__keys = [];
@@ -78,9 +88,21 @@ async function measure(context, base, name) {
   }
   await page.evaluate(() => 1);
   const keys = await page.evaluate(() => window.__keys);
-  const kept = (await field.inputValue()).length === text.length + args.keys;
+  // A pause long enough for the long field's check (1.5 s in the editor): how long its
+  // report keeps the page busy: its longest task (the probes may fall either side of it).
+  await page.keyboard.type("yz", { delay: args.gap });
+  await longestTask();
+  let busyAfterPause = 0;
+  for (let probe = 0; probe < 16; probe += 1) {
+    await page.waitForTimeout(250);
+    const asked = Date.now();
+    await page.evaluate(() => 1);
+    busyAfterPause = Math.max(busyAfterPause, Date.now() - asked);
+  }
+  const pauseTask = await longestTask();
+  const kept = (await field.inputValue()).length === text.length + args.keys + 2;
   await page.close();
-  return { busy_after_paste_ms: busy, keys: keys.length, median_ms: median(keys), p95_ms: p95(keys), max_ms: Math.max(...keys), text_kept: kept };
+  return { busy_after_paste_ms: busy, busy_after_pause_ms: busyAfterPause, paste_task_ms: pasteTask, pause_task_ms: pauseTask, keys: keys.length, median_ms: median(keys), p95_ms: p95(keys), max_ms: Math.max(...keys), text_kept: kept };
 }
 
 const server = await serve(ROOT);
@@ -90,7 +112,7 @@ try {
   for (const name of args.only.split(",")) {
     const result = await measure(browser.context, server.url, name);
     console.log(
-      `${name}: busy after the paste up to ${result.busy_after_paste_ms} ms; keystroke to screen median ${result.median_ms.toFixed(1)} ms, p95 ${result.p95_ms.toFixed(1)} ms, max ${result.max_ms.toFixed(1)} ms (${result.keys} keys); every character kept: ${result.text_kept ? "yes" : "NO"}`,
+      `${name}: busy after the paste up to ${result.busy_after_paste_ms} ms, after a pause in typing up to ${result.busy_after_pause_ms} ms; longest task after the paste ${result.paste_task_ms.toFixed(0)} ms, after the pause ${result.pause_task_ms.toFixed(0)} ms; keystroke to screen median ${result.median_ms.toFixed(1)} ms, p95 ${result.p95_ms.toFixed(1)} ms, max ${result.max_ms.toFixed(1)} ms (${result.keys} keys); every character kept: ${result.text_kept ? "yes" : "NO"}`,
     );
   }
 } finally {
