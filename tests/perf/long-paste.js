@@ -64,19 +64,24 @@ async function measure(context, base, name) {
   await field.waitFor({ timeout: 15000 });
   await page.waitForTimeout(1500);
   const longestTask = () => page.evaluate(() => Math.max(0, ...window.__tasks.splice(0)));
+  /** The longest wait for the page to run a trivial script, asked `times`, `every` ms apart. */
+  const longestWait = async (times, every) => {
+    let longest = 0;
+    for (let probe = 0; probe < times; probe += 1) {
+      await page.waitForTimeout(every);
+      const asked = Date.now();
+      await page.evaluate(() => 1);
+      longest = Math.max(longest, Date.now() - asked);
+    }
+    return longest;
+  };
   await longestTask();
   await field.evaluate((element, value) => {
     element.focus();
     element.value = value;
     element.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
   }, text);
-  let busy = 0;
-  for (let probe = 0; probe < 12; probe += 1) {
-    await page.waitForTimeout(500);
-    const asked = Date.now();
-    await page.evaluate(() => 1);
-    busy = Math.max(busy, Date.now() - asked);
-  }
+  const busy = await longestWait(12, 500);
   const pasteTask = await longestTask();
   await field.press("End");
   await page.evaluate(() => {
@@ -92,13 +97,7 @@ async function measure(context, base, name) {
   // report keeps the page busy: its longest task (the probes may fall either side of it).
   await page.keyboard.type("yz", { delay: args.gap });
   await longestTask();
-  let busyAfterPause = 0;
-  for (let probe = 0; probe < 16; probe += 1) {
-    await page.waitForTimeout(250);
-    const asked = Date.now();
-    await page.evaluate(() => 1);
-    busyAfterPause = Math.max(busyAfterPause, Date.now() - asked);
-  }
+  const busyAfterPause = await longestWait(16, 250);
   const pauseTask = await longestTask();
   const kept = (await field.inputValue()).length === text.length + args.keys + 2;
   await page.close();
